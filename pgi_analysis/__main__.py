@@ -1,0 +1,3 @@
+from pgi_analysis.cli import main
+
+raise SystemExit(main())

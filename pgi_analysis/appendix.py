@@ -1,0 +1,646 @@
+"""Read the plan's appendix into tidy tables: indicators, agencies and their assignments.
+
+Two inputs give the same tables: the text extracted from the PDF (page headers repeat, columns run
+together, names wrap over lines) and the table typed into a spreadsheet (CSV or XLSX with the
+columns STT / CHỈ SỐ THÀNH PHẦN / CƠ QUAN CHỦ TRÌ / CƠ QUAN PHỐI HỢP and sub-index heading rows).
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from pgi_analysis import paths
+from pgi_analysis.agencies import Gazetteer, load_gazetteer
+from pgi_analysis.errors import InputError
+from pgi_analysis.text import name_key, normalize_text, token_key, tokens
+
+SUB_INDEX_HEADING = re.compile(
+    r"^(?:I{1,3}|IV)?\s*CSTP\s*(?P<sub_index>[1-4])\s*\.\s*(?P<name>.*)$"
+)
+PAGE_HEADER_LINES = frozenset(
+    {"STT CHỈ SỐ THÀNH PHẦN CƠ QUAN CHỦ TRÌ", "THỰC HIỆN", "CƠ QUAN PHỐI HỢP"}
+)
+ROW_START = re.compile(r"^(?P<number>\d{1,2})\s+(?P<rest>\S.*)$")
+END_OF_TABLE = re.compile(r"^Ghi chú\s*:")
+UNIT = re.compile(
+    r"(?P<space>\s*)\(\s*(?P<tctk>TCTK\s*,\s*)?(?P<unit>%(?:\s*DN)?(?:\s*đồng ý)?)\s*(?P<close>\))?"
+)
+UNIT_AT_END = re.compile(UNIT.pattern + r"\s*$")
+TABLE_COLUMNS = {
+    "number": "STT",
+    "indicator": "CHỈ SỐ THÀNH PHẦN",
+    "lead": "CƠ QUAN CHỦ TRÌ",
+    "coordinators": "CƠ QUAN PHỐI HỢP",
+}
+# Between two actors: list punctuation, a dash bullet, or "và" ("... dịch vụ và cá nhân ...").
+SEPARATORS = frozenset({";", ",", ".", "-", "–", "và"})
+BULLETS = frozenset({"-", "–"})
+# A phrase after an actor's name that says what it does, not who else takes part.
+TASK_OPENINGS = frozenset({("tham", "mưu"), ("chủ", "trì"), ("phối", "hợp"), ("chỉ", "đạo")})
+
+INDICATOR_COLUMNS = [
+    "indicator_id",
+    "sub_index",
+    "number",
+    "name_vi",
+    "name_en",
+    "unit",
+    "statistic_source",
+    "higher_is_better",
+    "kind",
+]
+AGENCY_COLUMNS = ["agency_id", "name_vi", "short_vi", "short_en", "name_en", "kind", "aliases"]
+ASSIGNMENT_COLUMNS = ["indicator_id", "agency_id", "role", "scope", "task", "source_text"]
+REPAIR_COLUMNS = ["kind", "found", "result", "indicator_ids"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One column of one row, with where each stretch of it stands in the file."""
+
+    text: str
+    places: tuple[tuple[int, str], ...]  # (offset in text, place in file), by offset
+
+    def place(self, offset: int = 0) -> str:
+        return [place for start, place in self.places if start <= offset][-1]
+
+    def part(self, start: int, end: int | None = None) -> "Cell":
+        end = len(self.text) if end is None else end
+        kept = [(max(offset - start, 0), place) for offset, place in self.places if offset < end]
+        first = [item for item in kept if item[0] == 0][-1:]
+        return Cell(self.text[start:end], tuple(first + [item for item in kept if item[0] > 0]))
+
+    def strip(self) -> "Cell":
+        start, end = len(self.text) - len(self.text.lstrip()), len(self.text.rstrip())
+        return self.part(start, max(start, end))
+
+    def __add__(self, other: "Cell") -> "Cell":
+        if not self.text:
+            return other
+        shift = len(self.text) + 1
+        moved = tuple((offset + shift, place) for offset, place in other.places)
+        return Cell(f"{self.text} {other.text}", self.places + moved)
+
+
+def _cell(lines: list[tuple[int, str]], fallback: str = "") -> Cell:
+    text, places = "", []
+    for line_number, line in lines:
+        places.append((len(text) + (1 if text else 0), f"line {line_number}"))
+        text = f"{text} {line}" if text else line
+    return Cell(text, tuple(places) or ((0, fallback),))
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One indicator's row as read, before actors are resolved."""
+
+    sub_index: int
+    number: int
+    indicator: Cell
+    lead: Cell
+    coordinators: Cell
+
+    @property
+    def indicator_id(self) -> str:
+        return f"{self.sub_index}.{self.number:02d}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named in a cell, with the scope or task phrase that follows its name."""
+
+    agency_id: str
+    found: str
+    scope: str
+    task: str
+    source_text: str
+    start: int
+    after_bullet: int | None  # offset of the dash bullet just before it, if any
+
+
+@dataclass
+class Repairs:
+    """What the loader had to mend or interpret, gathered while reading."""
+
+    rows: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    def add(self, indicator_id: str, kind: str, found: str, result: str) -> None:
+        self.rows.append((indicator_id, kind, found, result))
+
+    def table(self) -> pd.DataFrame:
+        grouped: dict[tuple[str, str, str], list[str]] = {}
+        for indicator_id, kind, found, result in self.rows:
+            ids = grouped.setdefault((kind, found, result), [])
+            if indicator_id not in ids:
+                ids.append(indicator_id)
+        records = [(*key, " ".join(ids)) for key, ids in grouped.items()]
+        return pd.DataFrame(records, columns=REPAIR_COLUMNS, dtype="str")
+
+
+@dataclass(frozen=True)
+class TidyAppendix:
+    """The appendix as tidy tables, and the report of what reading it repaired."""
+
+    indicators: pd.DataFrame
+    agencies: pd.DataFrame
+    assignments: pd.DataFrame
+    repairs: pd.DataFrame
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The three tables written by `pgi-analysis tidy`, by file name."""
+        return {
+            "indicators": self.indicators,
+            "agencies": self.agencies,
+            "assignments": self.assignments,
+        }
+
+    def repairs_text(self) -> str:
+        lines = [f"{len(self.repairs)} repairs:"]
+        for repair in self.repairs.itertuples(index=False):
+            lines.append(
+                f"  {repair.kind}: {repair.found!r} -> {repair.result!r} [{repair.indicator_ids}]"
+            )
+        return "\n".join(lines)
+
+
+# --- reading the file -------------------------------------------------------------------------
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(path, f"cannot read the file ({error.strerror})") from None
+    if not data.strip():
+        raise InputError(path, "the file is empty")
+    if b"\x00" in data:
+        raise InputError(path, "this is a binary file, not the appendix as text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(
+            path,
+            f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8",
+            f"line {line}",
+        ) from None
+    return normalize_lines(text)
+
+
+def normalize_lines(text: str) -> str:
+    """NFC text with LF line ends and no trailing spaces: the form every reading starts from."""
+    lines = re.split(r"\r\n|\r|\n", text.replace("\ufeff", ""))
+    return "\n".join(normalize_text(line) if line.strip() else "" for line in lines)
+
+
+def _text_rows(text: str, path: Path, gazetteer: Gazetteer, repairs: Repairs) -> list[RawRow]:
+    """Rows of the PDF-extracted text: sub-index headings, then numbered rows in order."""
+    rows: list[RawRow] = []
+    sub_index, expected_number, current = 0, 1, None
+    ended = False
+
+    def close() -> None:
+        if current is not None:
+            rows.append(_split_text_row(sub_index, *current, gazetteer, repairs))
+
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        if line in PAGE_HEADER_LINES:
+            if current is not None:
+                current[2].append((line_number, ""))  # a page break ends a paragraph too
+            continue
+        if ended or END_OF_TABLE.match(line):
+            ended = True
+            continue
+        heading = SUB_INDEX_HEADING.match(line)
+        if heading and int(heading["sub_index"]) == sub_index + 1:
+            close()
+            sub_index, expected_number, current = sub_index + 1, 1, None
+            continue
+        start = ROW_START.match(line)
+        # A row begins with the next number and a capital; "2 năm gần nhất ..." wraps a name.
+        if (
+            sub_index
+            and start
+            and int(start["number"]) == expected_number
+            and start["rest"][0].isupper()
+        ):
+            close()
+            current = (expected_number, line_number, [(line_number, start["rest"])])
+            expected_number += 1
+        elif current is not None:
+            current[2].append((line_number, line))
+        elif sub_index and line:
+            raise InputError(
+                path,
+                f"text before the first indicator of CSTP {sub_index}: {line[:60]!r}",
+                f"line {line_number}",
+            )
+    close()
+    if not sub_index:
+        raise InputError(
+            path,
+            "no sub-index headings (lines like 'I CSTP 1. ...'): "
+            "is this the appendix of a PGI plan?",
+        )
+    return rows
+
+
+def _paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    paragraphs: list[list[tuple[int, str]]] = [[]]
+    for line_number, line in lines:
+        if line:
+            paragraphs[-1].append((line_number, line))
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [paragraph for paragraph in paragraphs if paragraph]
+
+
+def _split_text_row(
+    sub_index: int,
+    number: int,
+    line_number: int,
+    lines: list[tuple[int, str]],
+    gazetteer: Gazetteer,
+    repairs: Repairs,
+) -> RawRow:
+    """Tell the three columns of one row apart in text where the PDF ran them together."""
+    first, *rest = _paragraphs(lines)
+    bullet = next((i for i, (_, line) in enumerate(first) if i and line.startswith("-")), None)
+    if bullet is not None:  # the leads follow the name as dash bullets, with no blank line
+        indicator, lead = _cell(first[:bullet]), _cell(first[bullet:])
+    else:
+        indicator, lead = _split_lead_from_name(_cell(first), gazetteer)
+        if not lead.text and rest:
+            lead, rest = _cell(rest[0]), rest[1:]
+    coordinators = _cell([line for paragraph in rest for line in paragraph], lead.place())
+    row = RawRow(sub_index, number, indicator, lead, coordinators)
+    return _split_merged_lead(row, gazetteer, repairs)
+
+
+def _split_lead_from_name(cell: Cell, gazetteer: Gazetteer) -> tuple[Cell, Cell]:
+    """The lead often continues on the name's last line: after the unit, or after the name."""
+    unit = UNIT.search(cell.text)
+    if unit:
+        return cell.part(0, unit.end()), cell.part(unit.end()).strip()
+    found = tokens(cell.text)
+    keys = [token_key(token.group(0)) for token in found]
+    for start in range(1, len(found)):  # the longest known name that ends the line
+        if tuple(keys[start:]) in gazetteer.index:
+            return cell.part(0, found[start].start()), cell.part(found[start].start())
+    return cell, Cell("", cell.places[-1:])
+
+
+def _split_merged_lead(row: RawRow, gazetteer: Gazetteer, repairs: Repairs) -> RawRow:
+    """A dash bullet inside a lead that is not itself a bullet list starts the next column."""
+    lead = row.lead.strip()
+    if not lead.text or lead.text.startswith(tuple(BULLETS)):
+        return row
+    bullet = _bullet_after_actor(lead, gazetteer)
+    if bullet is None:
+        return row
+    repairs.add(
+        row.indicator_id,
+        "merged columns",
+        normalize_text(lead.text),
+        f"lead: {normalize_text(lead.text[:bullet])} | coordinators start: "
+        f"{normalize_text(lead.text[bullet:])}",
+    )
+    return RawRow(
+        row.sub_index,
+        row.number,
+        row.indicator,
+        lead.part(0, bullet),
+        lead.part(bullet) + row.coordinators,
+    )
+
+
+def _bullet_after_actor(cell: Cell, gazetteer: Gazetteer) -> int | None:
+    """Offset of the first dash bullet that follows a named actor, if the cell has one."""
+    named_before = False
+    try:
+        for piece in _scan(cell, gazetteer):
+            if isinstance(piece, Mention):
+                named_before = True
+            elif named_before:
+                return piece
+    except _UnreadableActor:
+        return None  # the full reading of the cell reports it, with its place
+    return None
+
+
+# --- actors in a cell -------------------------------------------------------------------------
+
+
+class _UnreadableActor(Exception):
+    """Text where an actor's name should stand but none is known; becomes an InputError."""
+
+    def __init__(self, offset: int, fragment: str, problem: str) -> None:
+        super().__init__(problem)
+        self.offset, self.fragment, self.problem = offset, fragment, problem
+
+
+def _scan(cell: Cell, gazetteer: Gazetteer):
+    """Yield each actor named in `cell` as a Mention, and the offset of each dash bullet."""
+    text = cell.text
+    found = tokens(text)
+    keys = [token_key(token.group(0)) for token in found]
+
+    def span(start: int, end: int) -> str:
+        return normalize_text(text[found[start].start() : found[end - 1].end()])
+
+    bullet, i = None, 0
+    while i < len(found):
+        if keys[i] in SEPARATORS:
+            if keys[i] in BULLETS:
+                bullet = found[i].start()
+                yield bullet
+            i += 1
+            continue
+        match = gazetteer.agency_at(keys, i)
+        if match is None:
+            end = _end_of_item(keys, i)
+            mentions = _nested_actors(span(i, end), gazetteer)
+            if not mentions:
+                fragment = span(i, _end_of_item(keys, i, stops={";", ",", *BULLETS}))
+                raise _UnreadableActor(found[i].start(), fragment, "unknown actor")
+            for agency_id, name in mentions:
+                yield Mention(agency_id, name, "", "", span(i, end), found[i].start(), bullet)
+            bullet, i = None, end
+            continue
+        agency_id, name_end = match
+        end, scope, task = name_end, "", ""
+        if end < len(found) and keys[end] == "(":
+            close = next((j for j in range(end, len(found)) if keys[j] == ")"), None)
+            if close is None:
+                raise _UnreadableActor(
+                    found[end].start(), span(end, len(found)), "a parenthesis is not closed"
+                )
+            scope = span(end + 1, close) if close > end + 1 else ""
+            end = close + 1
+        if tuple(keys[end : end + 2]) in TASK_OPENINGS:
+            stop = _end_of_item(keys, end)
+            task, end = span(end, stop).rstrip("."), stop
+        elif end < len(found) and keys[end] not in SEPARATORS:
+            raise _UnreadableActor(
+                found[end].start(),
+                span(end, _end_of_item(keys, end)),
+                f"unexpected text after {span(i, name_end)!r}",
+            )
+        yield Mention(
+            agency_id, span(i, name_end), scope, task, span(i, end), found[i].start(), bullet
+        )
+        bullet, i = None, end
+
+
+def _end_of_item(keys: list[str], start: int, stops: Iterable[str] = (";", *BULLETS)) -> int:
+    """Where a list item that began at token `start` ends: at the next `;` or dash bullet."""
+    stops = frozenset(stops)
+    return next((j for j in range(start + 1, len(keys)) if keys[j] in stops), len(keys))
+
+
+def _nested_actors(item: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
+    """Actors named in parentheses inside a descriptive item, e.g. the utilities in
+    "các đơn vị cung ứng dịch vụ viễn thông (Viễn Thông Lạng Sơn), nước sạch (...)"."""
+    inner = re.findall(r"\(([^()]*)\)", item)
+    resolved = [(gazetteer.resolve(name), normalize_text(name)) for name in inner]
+    if not resolved or any(agency_id is None for agency_id, _ in resolved):
+        return []
+    return resolved
+
+
+def read_actors(cell: Cell, gazetteer: Gazetteer, path: Path, column: str) -> list[Mention]:
+    """Every actor named in a lead or coordinator cell, in order."""
+    try:
+        return [piece for piece in _scan(cell, gazetteer) if isinstance(piece, Mention)]
+    except _UnreadableActor as error:
+        message = f"{column}: {error.problem} {error.fragment!r}"
+        if error.problem == "unknown actor":
+            closest = "; ".join(gazetteer.closest_names(error.fragment)) or "none"
+            message += (
+                f" (closest known: {closest}); add it to a gazetteer CSV "
+                "with --gazetteer if it is a real body"
+            )
+        raise InputError(path, message, cell.place(error.offset)) from None
+
+
+# --- the indicator column ---------------------------------------------------------------------
+
+
+def _read_indicator(row: RawRow, path: Path, repairs: Repairs) -> dict[str, object]:
+    """Name, unit and statistic source of an indicator, mending the unit's typography."""
+    text = normalize_text(row.indicator.text)
+    if not text:
+        raise InputError(path, f"indicator {row.indicator_id} has no name", row.indicator.place())
+    unit = UNIT_AT_END.search(text)
+    if unit is None:
+        name, unit_text, source = text, "", "PGI survey"
+    else:
+        name = text[: unit.start()].strip()
+        unit_text = re.sub(r"\s+", " ", unit["unit"])
+        source = "TCTK" if unit["tctk"] else "PGI survey"
+        printed = text[unit.start() :].strip()
+        if unit["close"] is None:
+            repairs.add(row.indicator_id, "unit", printed, f"({unit['tctk'] or ''}{unit_text})")
+        elif not unit["space"]:
+            last_word = name.split()[-1]
+            repairs.add(row.indicator_id, "unit", f"{last_word}{printed}", f"{last_word} {printed}")
+    return {
+        "indicator_id": row.indicator_id,
+        "sub_index": row.sub_index,
+        "number": row.number,
+        "name_vi": name,
+        "unit": unit_text,
+        "statistic_source": source,
+    }
+
+
+# --- the typed-up table -----------------------------------------------------------------------
+
+
+def _read_sheet(path: Path) -> pd.DataFrame:
+    try:
+        if path.suffix.lower() in {".xlsx", ".xlsm"}:
+            sheet = pd.read_excel(path, header=None, dtype=str)
+        else:
+            sheet = pd.read_csv(
+                path, header=None, dtype=str, encoding="utf-8-sig", skip_blank_lines=False
+            )
+    except UnicodeDecodeError:
+        raise InputError(path, "not UTF-8 text; save the table as CSV UTF-8") from None
+    except (OSError, ValueError, KeyError, pd.errors.ParserError) as error:
+        problem = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise InputError(path, f"cannot read the table ({problem})") from None
+    return sheet.fillna("").map(lambda value: normalize_lines(str(value)).strip())
+
+
+def _header(sheet: pd.DataFrame, path: Path) -> tuple[int, dict[str, int]]:
+    """The spreadsheet row (1-based) that names the four columns, and each column's position."""
+    wanted = {role: name_key(title) for role, title in TABLE_COLUMNS.items()}
+    for row_number, values in enumerate(sheet.itertuples(index=False), start=1):
+        keys = [name_key(value) for value in values]
+        columns = {
+            role: next((c for c, key in enumerate(keys) if key[: len(want)] == want), None)
+            for role, want in wanted.items()
+        }
+        if None not in columns.values():
+            return row_number, columns
+    raise InputError(path, f"no header row with the columns {', '.join(TABLE_COLUMNS.values())}")
+
+
+def _table_rows(path: Path) -> list[RawRow]:
+    """Rows of a spreadsheet with the appendix's four columns and sub-index heading rows."""
+    sheet = _read_sheet(path)
+    header_row, columns = _header(sheet, path)
+    rows, sub_index, seen = [], 0, set()
+    for row_number, values in enumerate(sheet.itertuples(index=False), start=1):
+        if row_number <= header_row or not any(values):
+            continue
+        number_text, indicator = values[columns["number"]], values[columns["indicator"]]
+        heading = SUB_INDEX_HEADING.match(f"{number_text} {indicator}".strip())
+        if heading:
+            sub_index = int(heading["sub_index"])
+            continue
+        where = f"row {row_number}"
+        if not number_text.isdigit():
+            raise InputError(
+                path,
+                f"STT must be an indicator number or a sub-index heading (found {number_text!r})",
+                f"{where}, column STT",
+            )
+        if not sub_index:
+            raise InputError(
+                path,
+                "an indicator before any sub-index heading (a row like 'I | CSTP 1. ...')",
+                where,
+            )
+        if (sub_index, int(number_text)) in seen:
+            raise InputError(
+                path,
+                f"indicator {sub_index}.{int(number_text):02d} appears twice",
+                f"{where}, column STT",
+            )
+        seen.add((sub_index, int(number_text)))
+        cells = {
+            role: Cell(values[column], ((0, f"{where}, column {TABLE_COLUMNS[role]}"),))
+            for role, column in columns.items()
+        }
+        rows.append(
+            RawRow(
+                sub_index,
+                int(number_text),
+                cells["indicator"],
+                cells["lead"],
+                cells["coordinators"],
+            )
+        )
+    if not sub_index:
+        raise InputError(path, "no sub-index heading rows (like 'I | CSTP 1. ...')")
+    return rows
+
+
+# --- the tidy tables --------------------------------------------------------------------------
+
+
+def _name_variant(found: str, canonical: str) -> str | None:
+    """How a printed name differs from the canonical one: None, 'spelling' or 'alias'."""
+    if found[:1].lower() + found[1:] == canonical[:1].lower() + canonical[1:]:
+        return None  # only the capital that starts a list item
+    return "spelling" if name_key(found) == name_key(canonical) else "alias"
+
+
+def _reference_indicators() -> pd.DataFrame:
+    reference = pd.read_csv(paths.INDICATORS_REFERENCE, dtype=str, keep_default_na=False)
+    reference["key"] = reference["name_vi"].map(name_key)
+    reference["higher_is_better"] = reference["higher_is_better"].map(
+        {"true": True, "false": False}
+    )
+    return reference.set_index("key")[["name_en", "higher_is_better", "kind"]]
+
+
+def _indicators_table(records: list[dict[str, object]], repairs: Repairs) -> pd.DataFrame:
+    indicators = pd.DataFrame(records)
+    reference = _reference_indicators()
+    keys = indicators["name_vi"].map(name_key)
+    for column in reference.columns:
+        indicators[column] = keys.map(reference[column])
+    for row in indicators[~keys.isin(reference.index)].itertuples():
+        repairs.add(
+            row.indicator_id,
+            "no reference entry",
+            row.name_vi,
+            "English name, direction and kind left empty",
+        )
+    indicators["sub_index"] = indicators["sub_index"].astype("int64")
+    indicators["number"] = indicators["number"].astype("int64")
+    indicators["higher_is_better"] = indicators["higher_is_better"].astype("boolean")
+    return indicators[INDICATOR_COLUMNS]
+
+
+def _tidy(rows: list[RawRow], path: Path, gazetteer: Gazetteer, repairs: Repairs) -> TidyAppendix:
+    indicators, assignments = [], []
+    spellings: dict[str, list[str]] = {}
+    for row in rows:
+        indicators.append(_read_indicator(row, path, repairs))
+        for role, cell, column in (
+            ("lead", row.lead, "CƠ QUAN CHỦ TRÌ"),
+            ("coordinator", row.coordinators, "CƠ QUAN PHỐI HỢP"),
+        ):
+            mentions = read_actors(cell, gazetteer, path, f"indicator {row.indicator_id}, {column}")
+            if role == "lead" and not mentions:
+                raise InputError(
+                    path,
+                    f"indicator {row.indicator_id} has no lead agency (CƠ QUAN CHỦ TRÌ)",
+                    row.indicator.place(),
+                )
+            named: set[str] = set()
+            for mention in mentions:
+                canonical = gazetteer.name_of(mention.agency_id)
+                variant = _name_variant(mention.found, canonical)
+                if variant:
+                    repairs.add(row.indicator_id, variant, mention.found, canonical)
+                spellings.setdefault(mention.agency_id, [])
+                if mention.found not in spellings[mention.agency_id]:
+                    spellings[mention.agency_id].append(mention.found)
+                if mention.agency_id in named:
+                    repairs.add(row.indicator_id, f"duplicate {role}", mention.found, "kept once")
+                    continue
+                named.add(mention.agency_id)
+                assignments.append(
+                    (
+                        row.indicator_id,
+                        mention.agency_id,
+                        role,
+                        mention.scope,
+                        mention.task,
+                        mention.source_text,
+                    )
+                )
+    agencies = gazetteer.table[gazetteer.table["agency_id"].isin(spellings)].copy()
+    agencies["aliases"] = agencies["agency_id"].map(lambda a: "|".join(spellings[a]))
+    return TidyAppendix(
+        indicators=_indicators_table(indicators, repairs),
+        agencies=agencies[AGENCY_COLUMNS].reset_index(drop=True),
+        assignments=pd.DataFrame(assignments, columns=ASSIGNMENT_COLUMNS, dtype="str"),
+        repairs=repairs.table(),
+    )
+
+
+def load_appendix(
+    path: Path | str | None = None, gazetteer: Iterable[Path | str] = ()
+) -> TidyAppendix:
+    """Read the appendix (extracted text, CSV or XLSX) into tidy tables.
+
+    `gazetteer` names extra agencies CSVs that extend data/reference/agencies.csv. Every actor
+    must be known: an unknown name is an InputError listing the closest known names.
+    """
+    path = Path(path) if path is not None else paths.APPENDIX_TEXT
+    known = load_gazetteer([Path(extra) for extra in gazetteer])
+    repairs = Repairs()
+    if path.suffix.lower() in {".csv", ".xlsx", ".xlsm"}:
+        rows = _table_rows(path)
+    else:
+        rows = _text_rows(_read_text(path), path, known, repairs)
+    return _tidy(rows, path, known, repairs)

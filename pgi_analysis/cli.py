@@ -1,0 +1,86 @@
+"""The `pgi-analysis` command: tidy the appendix, manage PGI scores, build the report."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from pgi_analysis import paths
+from pgi_analysis.errors import InputError
+
+
+def _tidy(args: argparse.Namespace) -> None:
+    from pgi_analysis.appendix import load_appendix
+    from pgi_analysis.files import write_tables
+
+    tidy = load_appendix(args.appendix, gazetteer=args.gazetteer)
+    written = write_tables(tidy.tables(), args.out)
+    if args.verbose:
+        print(tidy.repairs_text())
+    for path in written:
+        print(f"wrote {path}")
+
+
+def _scores_add(args: argparse.Namespace) -> None:
+    from pgi_analysis import scores
+
+    print(
+        scores.add_scores_file(args.file, year=args.year, source=args.source, replace=args.replace)
+    )
+
+
+def _scores_template(args: argparse.Namespace) -> None:
+    from pgi_analysis import scores
+
+    scores.write_template(args.year, args.out)
+    print(f"wrote {args.out}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pgi-analysis", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    tidy = commands.add_parser("tidy", help="write the tidy tables of the plan's appendix")
+    tidy.add_argument(
+        "--appendix",
+        type=Path,
+        default=paths.APPENDIX_TEXT,
+        help="appendix as extracted text (.txt) or typed table (.csv, .xlsx)",
+    )
+    tidy.add_argument(
+        "--gazetteer",
+        type=Path,
+        action="append",
+        default=[],
+        help="extra agencies CSV (same columns as data/reference/agencies.csv)",
+    )
+    tidy.add_argument("--out", type=Path, default=paths.PROCESSED, help="output folder")
+    tidy.add_argument("--verbose", action="store_true", help="print what the loader repaired")
+    tidy.set_defaults(run=_tidy)
+
+    scores = commands.add_parser("scores", help="add or template a year of PGI scores")
+    scores_commands = scores.add_subparsers(dest="scores_command", required=True)
+    add = scores_commands.add_parser("add", help="add PGI figures from a CSV or XLSX file")
+    add.add_argument("file", type=Path)
+    add.add_argument("--year", type=int, help="year of every row (for files without a year)")
+    add.add_argument("--source", help="source URL of every row (for files without one)")
+    add.add_argument(
+        "--replace",
+        action="store_true",
+        help="let the file's values replace stored ones that differ",
+    )
+    add.set_defaults(run=_scores_add)
+    template = scores_commands.add_parser("template", help="write a fill-in workbook for a year")
+    template.add_argument("--year", type=int, required=True)
+    template.add_argument("--out", type=Path, required=True)
+    template.set_defaults(run=_scores_template)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        args.run(args)
+    except InputError as error:
+        print(f"pgi-analysis: error: {error}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,33 @@
+"""Writing files so that a reader never sees a half-written one."""
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write beside the target, then rename over it: a crash leaves the old file or the new."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """A table as UTF-8 CSV with LF line ends, the form every committed table takes."""
+    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
+    """Write each table to `out_dir/<name>.csv`; all are rendered before any file is touched."""
+    rendered = {Path(out_dir) / f"{name}.csv": csv_bytes(table) for name, table in tables.items()}
+    for path, data in rendered.items():
+        atomic_write_bytes(path, data)
+    return list(rendered)

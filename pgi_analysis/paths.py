@@ -1,0 +1,20 @@
+"""Every path the package reads or writes, in one place."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+RAW = DATA / "raw"
+REFERENCE = DATA / "reference"
+PROCESSED = DATA / "processed"
+PGI = DATA / "pgi"
+NOTEBOOKS = ROOT / "notebooks"
+FIGURES = ROOT / "figures"
+REPORTS = ROOT / "reports"
+
+APPENDIX_TEXT = RAW / "lang-son-kh18-2026-appendix.txt"
+AGENCIES_REFERENCE = REFERENCE / "agencies.csv"
+INDICATORS_REFERENCE = REFERENCE / "indicators.csv"
+SUB_INDICES_REFERENCE = REFERENCE / "sub_indices.csv"
+PROVINCES_REFERENCE = REFERENCE / "provinces.csv"
+PGI_OBSERVATIONS = PGI / "pgi_observations.csv"

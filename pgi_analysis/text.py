@@ -1,0 +1,74 @@
+"""Vietnamese text normalisation: one spelling for comparison, whatever the source's habits."""
+
+import re
+import unicodedata
+
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+_WORD = re.compile(r"[^\W\d_]+")
+# Old-style placement ("hoá", "thuỷ", "khoẻ") puts the tone on the second vowel of a syllable that
+# ends in oa, oe or uy; the new style ("hóa", "thủy", "khỏe") on the first. Syllables with a final
+# consonant ("thoát", "hoàn") and "qu" + y ("quý") are spelled alike in both styles.
+_GLIDE_ENDINGS = frozenset({"oa", "oe", "uy"})
+
+
+def normalize_text(text: str) -> str:
+    """NFC, no byte-order mark, runs of white space (line breaks included) folded to one space."""
+    text = unicodedata.normalize("NFC", text).replace("\ufeff", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _letters(word: str) -> list[str]:
+    """Split a word into letters, each a base character followed by its combining marks."""
+    letters: list[str] = []
+    for char in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(char) and letters:
+            letters[-1] += char
+        else:
+            letters.append(char)
+    return letters
+
+
+def _new_style_word(match: re.Match) -> str:
+    word = match.group(0)
+    letters = _letters(word)
+    if len(letters) < 2:
+        return word
+    first, second = letters[-2], letters[-1]
+    ending = (first[0] + second[0]).lower()
+    after_q = len(letters) > 2 and letters[-3][0].lower() == "q"
+    tones = [mark for mark in second[1:] if mark in _TONE_MARKS]
+    if ending not in _GLIDE_ENDINGS or after_q or len(first) > 1 or len(second) != 2 or not tones:
+        return word
+    moved = letters[:-2] + [first + tones[0], second[0]]
+    return unicodedata.normalize("NFC", "".join(moved))
+
+
+def new_style_tones(text: str) -> str:
+    """Rewrite old-style tone placement ("hoá", "Thuỷ") in the new style ("hóa", "Thủy")."""
+    return _WORD.sub(_new_style_word, unicodedata.normalize("NFC", text))
+
+
+def match_key(text: str) -> str:
+    """The form two spellings of one name share: NFC, new-style tones, folded case and spacing."""
+    text = new_style_tones(normalize_text(text)).casefold()
+    text = re.sub(r"\s*([-–—])\s*", r" \1 ", text)  # "Đồng Đăng-Lạng Sơn" = "Đồng Đăng - Lạng Sơn"
+    text = re.sub(r"\s*&\s*", "&", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+
+
+def tokens(text: str) -> list[re.Match]:
+    """Words and single punctuation marks, with their places in `text` (already NFC)."""
+    return list(_TOKEN.finditer(text))
+
+
+def token_key(token: str) -> str:
+    """How one token compares: new-style tones, folded case."""
+    return new_style_tones(token).casefold()
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    """A name as the sequence of its token keys: spacing and line breaks no longer matter."""
+    return tuple(token_key(match.group(0)) for match in tokens(normalize_text(text)))
