@@ -1,0 +1,148 @@
+"""Other ways the appendix arrives: re-encoded text, a typed-up spreadsheet, and bad files."""
+
+import unicodedata
+
+import pandas as pd
+import pytest
+
+from pgi_analysis import InputError, load_appendix, paths
+from pgi_analysis.agencies import load_gazetteer
+from pgi_analysis.appendix import Repairs, _text_rows, normalize_lines
+from pgi_analysis.cli import main
+
+TEXT = paths.APPENDIX_TEXT.read_text(encoding="utf-8")
+
+
+def _tables_equal(left, right) -> None:
+    for name in ("indicators", "agencies", "assignments"):
+        pd.testing.assert_frame_equal(getattr(left, name), getattr(right, name), obj=name)
+
+
+@pytest.mark.parametrize(
+    "recode",
+    [
+        lambda text: unicodedata.normalize("NFD", text),
+        lambda text: text.replace("\n", "\r\n"),
+        lambda text: "\ufeff" + text,
+        lambda text: text.replace("\n", "  \n"),
+    ],
+    ids=["nfd", "crlf", "bom", "trailing-spaces"],
+)
+def test_re_encoded_text_gives_the_same_tables(tmp_path, tidy, recode):
+    path = tmp_path / "appendix.txt"
+    path.write_bytes(recode(TEXT).encode("utf-8"))
+    _tables_equal(load_appendix(path), tidy)
+
+
+def _typed_table(tmp_path):
+    """The appendix as an official would type it: one row per indicator, heading rows."""
+    gazetteer = load_gazetteer()
+    records = [["STT", "CHỈ SỐ THÀNH PHẦN", "CƠ QUAN CHỦ TRÌ THỰC HIỆN", "CƠ QUAN PHỐI HỢP"]]
+    headings = {1: "I", 2: "II", 3: "III", 4: "IV"}
+    for row in _text_rows(normalize_lines(TEXT), tmp_path, gazetteer, Repairs()):
+        if row.number == 1:
+            records.append([headings[row.sub_index], f"CSTP {row.sub_index}. ...", "", ""])
+        records.append([str(row.number), row.indicator.text, row.lead.text, row.coordinators.text])
+    records.insert(5, ["", "", "", ""])  # officials leave blank rows
+    return pd.DataFrame(records[1:], columns=records[0])
+
+
+def test_typed_csv_gives_the_same_tables(tmp_path, tidy):
+    path = tmp_path / "appendix.csv"
+    _typed_table(tmp_path).to_csv(path, index=False, encoding="utf-8-sig")
+    _tables_equal(load_appendix(path), tidy)
+
+
+def test_typed_xlsx_gives_the_same_tables(tmp_path, tidy):
+    path = tmp_path / "appendix.xlsx"
+    _typed_table(tmp_path).to_excel(path, index=False)
+    _tables_equal(load_appendix(path), tidy)
+
+
+def test_typed_table_errors_name_row_and_column(tmp_path):
+    table = _typed_table(tmp_path)
+    table.iloc[3, 0] = "x"
+    path = tmp_path / "appendix.csv"
+    table.to_csv(path, index=False)
+    with pytest.raises(InputError) as error:
+        load_appendix(path)
+    assert str(error.value) == (
+        f"{path}, row 5, column STT: STT must be an indicator number or a sub-index heading "
+        "(found 'x')"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", ": the file is empty"),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            ": this is a binary file, not the appendix as text",
+        ),
+        (
+            "PHU LUC\nThông tin\n".encode("latin-1"),
+            ", line 2: not UTF-8 text (byte 0xf4); save the file as UTF-8",
+        ),
+        (
+            "PHỤ LỤC\n1 Chất lượng môi trường (%) Sở Xây dựng\n".encode(),
+            ": no sub-index headings (lines like 'I CSTP 1. ...'): "
+            "is this the appendix of a PGI plan?",
+        ),
+        (
+            "I CSTP 1. Giảm thiểu\n\n1 Chất lượng môi trường (%) Sở Xây dựng\n\n"
+            " - Công an tỉnh; Sở Ngoại vụ\n".encode(),
+            ", line 5: indicator 1.01, CƠ QUAN PHỐI HỢP: unknown actor 'Sở Ngoại vụ' "
+            "(closest known: Sở Nội vụ; Sở Xây dựng; Sở Công Thương); "
+            "add it to a gazetteer CSV with --gazetteer if it is a real body",
+        ),
+    ],
+    ids=["empty", "binary", "not-utf8", "no-headings", "unknown-actor"],
+)
+def test_bad_text_fails_with_one_clear_line(tmp_path, capsys, content, message):
+    path = tmp_path / "appendix.txt"
+    path.write_bytes(content)
+    out = tmp_path / "out"
+    assert main(["tidy", "--appendix", str(path), "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == f"pgi-analysis: error: {path}{message}\n"
+    assert captured.out == ""
+    assert not out.exists()
+
+
+def test_a_user_gazetteer_makes_a_new_actor_known(tmp_path):
+    text = "I CSTP 1. Giảm thiểu\n\n1 Chất lượng môi trường (%) Sở Xây dựng\n\n - Sở Ngoại vụ\n"
+    path = tmp_path / "appendix.txt"
+    path.write_text(text, encoding="utf-8")
+    extra = tmp_path / "extra.csv"
+    extra.write_text(
+        "agency_id,name_vi,short_vi,short_en,name_en,kind,aliases\n"
+        "so-ngoai-vu,Sở Ngoại vụ,Sở NgV,Foreign Affairs,Department of Foreign Affairs,"
+        "provincial department,\n",
+        encoding="utf-8",
+    )
+    tidy = load_appendix(path, gazetteer=[extra])
+    assert tidy.assignments[["agency_id", "role"]].values.tolist() == [
+        ["so-xay-dung", "lead"],
+        ["so-ngoai-vu", "coordinator"],
+    ]
+
+
+def test_pre_2025_names_resolve_to_todays_bodies():
+    gazetteer = load_gazetteer()
+    assert gazetteer.resolve("Sở Tài nguyên và Môi trường") == "so-nong-nghiep-moi-truong"
+    assert gazetteer.resolve("Sở Kế hoạch và Đầu tư") == "so-tai-chinh"
+    assert gazetteer.resolve("Sở Giao thông vận tải") == "so-xay-dung"
+    assert gazetteer.resolve("Báo Lạng Sơn") == "bao-phat-thanh-truyen-hinh"
+    assert gazetteer.resolve("Đài PT-TH tỉnh") == "bao-phat-thanh-truyen-hinh"
+    assert gazetteer.resolve("UBND các huyện, thành phố") == "ubnd-cap-xa"
+
+
+def test_tidy_writes_the_committed_tables_and_reports_repairs(tmp_path, capsys):
+    assert main(["tidy", "--out", str(tmp_path), "--verbose"]) == 0
+    for name in ("indicators", "agencies", "assignments"):
+        written = (tmp_path / f"{name}.csv").read_bytes()
+        assert written == (paths.PROCESSED / f"{name}.csv").read_bytes()
+    out = capsys.readouterr().out
+    assert out.startswith("11 repairs:\n  merged columns: ")
+    assert "  unit: 'này(%)' -> 'này (%)' [4.05]\n" in out
