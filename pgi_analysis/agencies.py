@@ -1,5 +1,6 @@
 """The gazetteer: every spelling of an actor resolved to one canonical body, or a clear error."""
 
+import csv
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,18 +28,20 @@ KINDS = (
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Agencies (one row each) and an index from every name's token key to its agency.
+    """Agencies (one record each, in file order) and an index from every name's token key.
 
     Short names are labels for figures, not spellings seen in documents, so they are not indexed.
     """
 
-    table: pd.DataFrame
+    records: dict[str, dict[str, str]]
     index: dict[tuple[str, ...], str]
-    longest_name: int
+    lengths_by_first_token: dict[str, list[int]]  # longest first: names tried at each token
 
     def agency_at(self, keys: list[str], start: int) -> tuple[str, int] | None:
         """The agency whose longest known name begins at token `start`, and where that name ends."""
-        for length in range(min(self.longest_name, len(keys) - start), 0, -1):
+        for length in self.lengths_by_first_token.get(keys[start], ()):
+            if start + length > len(keys):
+                continue
             agency_id = self.index.get(tuple(keys[start : start + length]))
             if agency_id is not None:
                 return agency_id, start + length
@@ -52,50 +55,63 @@ class Gazetteer:
         """Known names that look most like `text`, for error messages."""
         names = {" ".join(key): key for key in self.index}
         close = difflib.get_close_matches(" ".join(name_key(text)), names, n=count, cutoff=0.3)
-        canonical = self.table.set_index("agency_id")["name_vi"]
-        return list(dict.fromkeys(canonical[self.index[names[match]]] for match in close))
+        return list(dict.fromkeys(self.name_of(self.index[names[match]]) for match in close))
 
     def name_of(self, agency_id: str) -> str:
-        return self.table.loc[self.table["agency_id"] == agency_id, "name_vi"].iloc[0]
+        return self.records[agency_id]["name_vi"]
+
+    def table(self, agency_ids: Iterable[str]) -> pd.DataFrame:
+        """The gazetteer rows of `agency_ids`, in gazetteer order."""
+        wanted = set(agency_ids)
+        rows = [record for agency_id, record in self.records.items() if agency_id in wanted]
+        return pd.DataFrame(rows, columns=GAZETTEER_COLUMNS, dtype="str")
 
 
-def _read_gazetteer_csv(path: Path) -> pd.DataFrame:
+def _read_gazetteer_csv(path: Path) -> list[dict[str, str]]:
     try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as error:
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            rows = list(csv.DictReader(stream))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise InputError(path, f"cannot read the gazetteer ({error})") from None
-    missing = [column for column in GAZETTEER_COLUMNS if column not in table.columns]
-    if missing:
-        raise InputError(path, f"missing column(s) {', '.join(missing)}")
-    table = table[GAZETTEER_COLUMNS].map(normalize_text)
-    for row_number, row in enumerate(table.itertuples(index=False), start=2):
-        if not row.agency_id or not row.name_vi:
+    missing = [column for column in GAZETTEER_COLUMNS if rows and column not in rows[0]]
+    if not rows or missing:
+        raise InputError(path, f"missing column(s) {', '.join(missing or GAZETTEER_COLUMNS)}")
+    records = []
+    for row_number, row in enumerate(rows, start=2):
+        record = {column: normalize_text(row[column] or "") for column in GAZETTEER_COLUMNS}
+        if not record["agency_id"] or not record["name_vi"]:
             raise InputError(path, "agency_id and name_vi must not be empty", f"row {row_number}")
-        if row.kind not in KINDS:
+        if record["kind"] not in KINDS:
             raise InputError(
                 path,
-                f"kind {row.kind!r} is not one of: {', '.join(KINDS)}",
+                f"kind {record['kind']!r} is not one of: {', '.join(KINDS)}",
                 f"row {row_number}, column kind",
             )
-    return table
+        records.append(record)
+    return records
 
 
 def load_gazetteer(extra: Iterable[Path] = ()) -> Gazetteer:
     """The curated gazetteer, extended by the user's CSVs (same columns; later files win ties)."""
-    sources = [paths.AGENCIES_REFERENCE, *extra]
-    tables = [_read_gazetteer_csv(Path(source)) for source in sources]
-    table = pd.concat(tables, ignore_index=True).drop_duplicates("agency_id", keep="last")
+    sources = [paths.AGENCIES_REFERENCE, *(Path(path) for path in extra)]
+    records: dict[str, dict[str, str]] = {}
     index: dict[tuple[str, ...], str] = {}
-    for source, source_table in zip(sources, tables, strict=True):
-        for row_number, row in enumerate(source_table.itertuples(index=False), start=2):
-            names = [row.name_vi, *row.aliases.split("|")]
+    for source in sources:
+        for row_number, record in enumerate(_read_gazetteer_csv(source), start=2):
+            agency_id = record["agency_id"]
+            records[agency_id] = record
+            names = [record["name_vi"], *record["aliases"].split("|")]
             for key in {name_key(name) for name in names if name.strip()}:
                 owner = index.get(key)
-                if owner is not None and owner != row.agency_id and source is sources[0]:
+                if owner is not None and owner != agency_id and source is sources[0]:
                     raise InputError(
                         source,
-                        f"name {' '.join(key)!r} is given to both {owner} and {row.agency_id}",
+                        f"name {' '.join(key)!r} is given to both {owner} and {agency_id}",
                         f"row {row_number}",
                     )
-                index[key] = row.agency_id
-    return Gazetteer(table.reset_index(drop=True), index, max(map(len, index)))
+                index[key] = agency_id
+    lengths: dict[str, set[int]] = {}
+    for key in index:
+        lengths.setdefault(key[0], set()).add(len(key))
+    by_first = {first: sorted(found, reverse=True) for first, found in lengths.items()}
+    return Gazetteer(records, index, by_first)

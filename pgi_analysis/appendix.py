@@ -5,7 +5,9 @@ together, names wrap over lines) and the table typed into a spreadsheet (CSV or 
 columns STT / CHỈ SỐ THÀNH PHẦN / CƠ QUAN CHỦ TRÌ / CƠ QUAN PHỐI HỢP and sub-index heading rows).
 """
 
+import csv
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -192,8 +194,8 @@ def _read_text(path: Path) -> str:
 
 def normalize_lines(text: str) -> str:
     """NFC text with LF line ends and no trailing spaces: the form every reading starts from."""
-    lines = re.split(r"\r\n|\r|\n", text.replace("\ufeff", ""))
-    return "\n".join(normalize_text(line) if line.strip() else "" for line in lines)
+    lines = re.split(r"\r\n|\r|\n", unicodedata.normalize("NFC", text.replace("\ufeff", "")))
+    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 def _text_rows(text: str, path: Path, gazetteer: Gazetteer, repairs: Repairs) -> list[RawRow]:
@@ -349,7 +351,7 @@ def _scan(cell: Cell, gazetteer: Gazetteer):
     keys = [token_key(token.group(0)) for token in found]
 
     def span(start: int, end: int) -> str:
-        return normalize_text(text[found[start].start() : found[end - 1].end()])
+        return text[found[start].start() : found[end - 1].end()]  # cells are single-spaced
 
     bullet, i = None, 0
     while i < len(found):
@@ -473,7 +475,7 @@ def _read_sheet(path: Path) -> pd.DataFrame:
     except (OSError, ValueError, KeyError, pd.errors.ParserError) as error:
         problem = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise InputError(path, f"cannot read the table ({problem})") from None
-    return sheet.fillna("").map(lambda value: normalize_lines(str(value)).strip())
+    return sheet.fillna("").map(lambda value: normalize_text(str(value)))
 
 
 def _header(sheet: pd.DataFrame, path: Path) -> tuple[int, dict[str, int]]:
@@ -551,32 +553,35 @@ def _name_variant(found: str, canonical: str) -> str | None:
     return "spelling" if name_key(found) == name_key(canonical) else "alias"
 
 
-def _reference_indicators() -> pd.DataFrame:
-    reference = pd.read_csv(paths.INDICATORS_REFERENCE, dtype=str, keep_default_na=False)
-    reference["key"] = reference["name_vi"].map(name_key)
-    reference["higher_is_better"] = reference["higher_is_better"].map(
-        {"true": True, "false": False}
-    )
-    return reference.set_index("key")[["name_en", "higher_is_better", "kind"]]
+def _reference_indicators() -> dict[tuple[str, ...], dict[str, object]]:
+    """English name, direction and kind of each known indicator, by the key of its name."""
+    with paths.INDICATORS_REFERENCE.open(encoding="utf-8", newline="") as stream:
+        return {
+            name_key(row["name_vi"]): {
+                "name_en": row["name_en"],
+                "higher_is_better": {"true": True, "false": False}[row["higher_is_better"]],
+                "kind": row["kind"],
+            }
+            for row in csv.DictReader(stream)
+        }
 
 
 def _indicators_table(records: list[dict[str, object]], repairs: Repairs) -> pd.DataFrame:
-    indicators = pd.DataFrame(records)
     reference = _reference_indicators()
-    keys = indicators["name_vi"].map(name_key)
-    for column in reference.columns:
-        indicators[column] = keys.map(reference[column])
-    for row in indicators[~keys.isin(reference.index)].itertuples():
-        repairs.add(
-            row.indicator_id,
-            "no reference entry",
-            row.name_vi,
-            "English name, direction and kind left empty",
-        )
-    indicators["sub_index"] = indicators["sub_index"].astype("int64")
-    indicators["number"] = indicators["number"].astype("int64")
-    indicators["higher_is_better"] = indicators["higher_is_better"].astype("boolean")
-    return indicators[INDICATOR_COLUMNS]
+    unknown = {"name_en": "", "higher_is_better": None, "kind": ""}
+    for record in records:
+        known = reference.get(name_key(record["name_vi"]))
+        if known is None:
+            repairs.add(
+                record["indicator_id"],
+                "no reference entry",
+                record["name_vi"],
+                "English name, direction and kind left empty",
+            )
+        record.update(known or unknown)
+    indicators = pd.DataFrame(records, columns=INDICATOR_COLUMNS)
+    indicators["higher_is_better"] = pd.array(indicators["higher_is_better"], dtype="boolean")
+    return indicators
 
 
 def _tidy(rows: list[RawRow], path: Path, gazetteer: Gazetteer, repairs: Repairs) -> TidyAppendix:
@@ -618,7 +623,7 @@ def _tidy(rows: list[RawRow], path: Path, gazetteer: Gazetteer, repairs: Repairs
                         mention.source_text,
                     )
                 )
-    agencies = gazetteer.table[gazetteer.table["agency_id"].isin(spellings)].copy()
+    agencies = gazetteer.table(spellings)
     agencies["aliases"] = agencies["agency_id"].map(lambda a: "|".join(spellings[a]))
     return TidyAppendix(
         indicators=_indicators_table(indicators, repairs),

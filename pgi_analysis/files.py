@@ -11,7 +11,10 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write beside the target, then rename over it: a crash leaves the old file or the new."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    umask = os.umask(0)
+    os.umask(umask)
     try:
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it private; the result is not
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)

@@ -1,5 +1,6 @@
 """Vietnamese text normalisation: one spelling for comparison, whatever the source's habits."""
 
+import functools
 import re
 import unicodedata
 
@@ -64,11 +65,13 @@ def tokens(text: str) -> list[re.Match]:
     return list(_TOKEN.finditer(text))
 
 
+@functools.lru_cache(maxsize=4096)  # a document repeats a few hundred words many times
 def token_key(token: str) -> str:
     """How one token compares: new-style tones, folded case."""
     return new_style_tones(token).casefold()
 
 
+@functools.lru_cache(maxsize=4096)  # actors' names recur on almost every row
 def name_key(text: str) -> tuple[str, ...]:
     """A name as the sequence of its token keys: spacing and line breaks no longer matter."""
     return tuple(token_key(match.group(0)) for match in tokens(normalize_text(text)))
