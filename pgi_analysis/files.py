@@ -1,7 +1,10 @@
 """Writing files so that a reader never sees a half-written one."""
 
+import io
 import os
 import tempfile
+import zipfile
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
@@ -34,3 +37,36 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
     for path, data in rendered.items():
         atomic_write_bytes(path, data)
     return list(rendered)
+
+
+# Workbooks carry the time they were saved (properties and zip entries); one fixed date instead,
+# the plan's, makes the same content the same bytes.
+XLSX_TIME = datetime(2026, 1, 21)
+
+
+def _restamped(archive: bytes) -> bytes:
+    """The zip archive again, every entry dated XLSX_TIME."""
+    output = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(archive)) as source,
+        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            stamped = zipfile.ZipInfo(entry.filename, date_time=XLSX_TIME.timetuple()[:6])
+            stamped.compress_type = zipfile.ZIP_DEFLATED
+            stamped.external_attr = entry.external_attr
+            target.writestr(stamped, source.read(entry))
+    return output.getvalue()
+
+
+def xlsx_bytes(book) -> bytes:
+    """An openpyxl workbook as .xlsx bytes that depend on its content only."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    book.properties.creator = "pgi-analysis"
+    book.properties.created = book.properties.modified = XLSX_TIME
+    buffer = io.BytesIO()
+    # ExcelWriter rather than Workbook.save, which stamps the time of saving into the properties.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).save()
+    return _restamped(buffer.getvalue())

@@ -1,0 +1,759 @@
+"""PGI figures: read, check and merge the published scores, and add new ones from a spreadsheet.
+
+Stored figures live in `data/pgi/`: `pgi_observations.csv` as collected, then one file per
+`scores add` under `added/`, read in the order they were added. No stored file is ever edited:
+a correction is a later file whose rows name the figure they replace.
+"""
+
+import csv
+import dataclasses
+import datetime
+import difflib
+import io
+import math
+import re
+import unicodedata
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from pgi_analysis import paths
+from pgi_analysis.errors import InputError
+from pgi_analysis.files import atomic_write_bytes, csv_bytes, xlsx_bytes
+from pgi_analysis.text import match_key, normalize_text
+
+SUB_INDICES = ("sub_index_1", "sub_index_2", "sub_index_3", "sub_index_4")
+MEASURES = (*SUB_INDICES, "total", "rank")
+SCORES_COLUMNS = [
+    "year",
+    "province_id",
+    "province",
+    "measure",
+    "value",
+    "derived",
+    "source_url",
+    "note",
+]
+INDICATOR_COLUMNS = [
+    "indicator_id",
+    "year",
+    "province_id",
+    "province",
+    "value",
+    "source_url",
+    "note",
+]
+NATIONAL_MEAN_ID = "national-mean"
+NATIONAL_MEAN_NAME = "Trung bình cả nước"
+FIRST_YEAR = 2022  # the first PGI
+MERGER_YEAR = 2025  # 34 provinces from 1 July 2025 (Resolution 202/2025/QH15)
+TOLERANCE = 0.05  # published totals and sub-index sums differ by rounding (data/pgi/SOURCES.md)
+TEMPLATE_SHEET = "Điểm PGI"
+
+_RANGES = {**dict.fromkeys(SUB_INDICES, (1, 10)), "total": (4, 40)}
+_MEASURE_ORDER = {measure: index for index, measure in enumerate(MEASURES)}
+_NATIONAL_MEAN_NAMES = ("(national mean)", "national mean", "national average", NATIONAL_MEAN_NAME)
+# Spellings of one name also differ in these words and in punctuation ("TP.HCM", "BR-VT").
+_PREFIXES = ("tỉnh ", "thành phố ", "tp ", "thủ đô ")
+_SUFFIXES = (" province", " city")
+_BLANKS = frozenset({"", "n/a", "na", "-", "–", "—"})  # VCCI prints N/A for unpublished figures
+_WIDE_COLUMNS = ("province", "year", *MEASURES, "source_url", "note")
+_FILE_COLUMNS = {
+    "scores": ("year", "province", "measure", "value", "source_url", "note", "replaces"),
+    "indicators": ("indicator_id", "year", "province", "value", "source_url", "note", "replaces"),
+}
+_ITEM = {"scores": "measure", "indicators": "indicator_id"}
+_ADDED_NAME = re.compile(r"(\d{4})_(scores|indicators)_[\d-]+\.csv")
+
+
+# Provinces -------------------------------------------------------------------------------------
+
+
+def _name_key(name: str) -> str:
+    """match_key without punctuation and the words 'tỉnh', 'TP.', 'Province' around a name."""
+    key = re.sub(r"[\s().,\-–—]+", " ", match_key(name)).strip()
+    key = next((key.removeprefix(word) for word in _PREFIXES if key.startswith(word)), key)
+    return next((key.removesuffix(word) for word in _SUFFIXES if key.endswith(word)), key)
+
+
+def _ascii(text: str) -> str:
+    """Text without diacritics and with đ as d, as typed on a keyboard without Vietnamese input."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    table: pd.DataFrame  # provinces.csv indexed by province_id
+    keys: dict[str, str]  # every name's key, with and without diacritics -> province_id
+    current: frozenset[str]  # the 34 of 2025, each by the old province whose name it kept
+
+    def ids(self, year: int) -> frozenset[str]:
+        """The provinces PGI ranks in `year`."""
+        return self.current if year >= MERGER_YEAR else frozenset(self.table.index)
+
+    def name(self, province_id: str, year: int = FIRST_YEAR) -> str:
+        """The Vietnamese name of a province in `year` (Thừa Thiên Huế is Huế from 2025)."""
+        if province_id == NATIONAL_MEAN_ID:
+            return NATIONAL_MEAN_NAME
+        column = "successor_2025_vi" if year >= MERGER_YEAR else "name_vi"
+        return self.table.at[province_id, column]
+
+    def resolve(self, name: str, year: int | None = None) -> str:
+        """The province_id of `name`; a ValueError naming the closest provinces if none fits."""
+        if not name.strip():
+            raise ValueError("the province is empty")
+        key = _name_key(name)
+        province_id = self.keys.get(key) or self.keys.get(_ascii(key))
+        if province_id is None:
+            close = difflib.get_close_matches(_ascii(key), self.keys, n=8, cutoff=0.6)
+            names = list(dict.fromkeys(self.name(self.keys[match]) for match in close))[:3]
+            hint = f"; closest: {', '.join(names)}" if names else ""
+            raise ValueError(f"unknown province {name!r}{hint} (see data/reference/provinces.csv)")
+        if year is None or province_id == NATIONAL_MEAN_ID or province_id in self.ids(year):
+            return province_id
+        successor = self.table.at[province_id, "successor_2025_vi"]
+        raise ValueError(
+            f"{self.name(province_id)} is part of {successor} from 1 July 2025 "
+            f"(Resolution 202/2025/QH15): write {successor} for {year}"
+        )
+
+
+def load_provinces(path: Path | None = None) -> pd.DataFrame:
+    """The 63 provinces PGI 2022–2024 ranked: names, aliases, region and 2025 successor."""
+    path = Path(path or paths.PROVINCES_REFERENCE)
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    if table["province_id"].duplicated().any():
+        raise InputError(path, "province_id values must be unique", "column province_id")
+    return table
+
+
+def _gazetteer() -> _Gazetteer:
+    path = paths.PROVINCES_REFERENCE
+    table = load_provinces(path).set_index("province_id")
+    named = [(NATIONAL_MEAN_ID, name, "") for name in _NATIONAL_MEAN_NAMES]
+    for row, (province_id, record) in enumerate(table.iterrows(), start=2):
+        names = [("name_vi", record.name_vi), ("name_en", record.name_en)]
+        names += [("aliases", alias) for alias in record.aliases.split("|") if alias]
+        named += [(province_id, name, f"row {row}, column {column}") for column, name in names]
+    keys: dict[str, str] = {}
+    for province_id, name, where in named:
+        for key in {_name_key(name), _ascii(_name_key(name))}:
+            if keys.setdefault(key, province_id) != province_id:
+                raise InputError(path, f"{name!r} also names {keys[key]}", where)
+    current = set()
+    for row, successor in enumerate(table["successor_2025_vi"], start=2):
+        if not successor:
+            continue  # unconfirmed; data/reference/PROVENANCE.md says which
+        if _name_key(successor) not in keys:
+            raise InputError(path, f"{successor!r} is no province's name", f"row {row}")
+        current.add(keys[_name_key(successor)])
+    return _Gazetteer(table, keys, frozenset(current))
+
+
+def resolve_province(name: str, year: int | None = None) -> str:
+    """The province_id of a name in any spelling: Vietnamese or ASCII, any alias, any Unicode form.
+
+    With a `year` from 2025 on, only the 34 provinces of that year are accepted. An unknown name is
+    a ValueError that lists the closest known names.
+    """
+    return _gazetteer().resolve(name, year)
+
+
+# Reading files ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Table:
+    path: Path
+    header_row: int
+    columns: tuple[str, ...]
+    rows: list[tuple[int, dict[str, str]]]  # (row number as a spreadsheet shows it, cells)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)  # the shortest text that is this float: 17.33, not 17.329999
+    return value.isoformat() if isinstance(value, datetime.datetime) else str(value)
+
+
+def _raw_rows(path: Path) -> list[list[str]]:
+    if not path.is_file():
+        raise InputError(path, "no such file")
+    if path.suffix.lower() == ".csv":
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise InputError(path, "not UTF-8 text: save it as CSV UTF-8") from None
+        first = text.split("\n", 1)[0]
+        # Excel in a Vietnamese locale, where the decimal mark is a comma, separates with ";"
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    if path.suffix.lower() == ".xlsx":
+        try:
+            book = load_workbook(path, data_only=True)
+        except (OSError, KeyError, zipfile.BadZipFile, InvalidFileException) as error:
+            raise InputError(path, f"cannot read the workbook ({error})") from None
+        sheet = book[TEMPLATE_SHEET] if TEMPLATE_SHEET in book.sheetnames else book.worksheets[0]
+        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    raise InputError(path, "expected a .csv or .xlsx file (save .xls or .ods files as .xlsx)")
+
+
+def _column_name(cell: str) -> str:
+    """A header cell's first line as a column name: the template puts labels on later lines."""
+    return re.sub(r"[\s-]+", "_", normalize_text(cell.split("\n")[0]).casefold())
+
+
+def _read_table(path: Path) -> _Table:
+    """The rows of a CSV or the first sheet of a workbook, by column name; blank rows left out."""
+    numbered = enumerate(_raw_rows(path), start=1)
+    numbered = [(number, cells) for number, cells in numbered if any(map(str.strip, cells))]
+    if not numbered:
+        raise InputError(path, "the file is empty")
+    (header_row, header), *body = numbered
+    named: dict[int, str] = {}
+    for index, column in enumerate(map(_column_name, header)):
+        where = f"row {header_row}, column {get_column_letter(index + 1)}"
+        if column in named.values():
+            raise InputError(path, f"column {column!r} appears twice", where)
+        if column:
+            named[index] = column
+        elif any(index < len(cells) and cells[index].strip() for _, cells in body):
+            raise InputError(path, "this column has figures but no name in the header", where)
+    rows = []
+    for number, cells in body:
+        cells = [*cells, *[""] * len(header)]  # a row may end before the header does
+        rows.append((number, {name: normalize_text(cells[index]) for index, name in named.items()}))
+    return _Table(path, header_row, tuple(named.values()), rows)
+
+
+def _check_columns(table: _Table, allowed: tuple[str, ...], required: tuple[str, ...]) -> None:
+    where = f"row {table.header_row}"
+    for column in table.columns:
+        if column not in allowed:
+            message = f"unknown column {column!r}; expected: {', '.join(allowed)}"
+            raise InputError(table.path, message, where)
+    for column in required:
+        if column not in table.columns:
+            raise InputError(table.path, f"no {column!r} column", where)
+
+
+def _at(table: _Table, row: int, column: str, parse, *args):
+    """parse(*args), its ValueError reported at this row and column of the table's file."""
+    try:
+        return parse(*args)
+    except ValueError as error:
+        raise InputError(table.path, str(error), f"row {row}, column {column}") from None
+
+
+# Checking figures ------------------------------------------------------------------------------
+
+
+def _blank(text: str) -> bool:
+    return text.strip().casefold() in _BLANKS
+
+
+def _number(text: str) -> tuple[float, str]:
+    """A figure as people type it ("17,33", " 17.33"): its value, and its text with a point."""
+    shown = re.sub(r"\s", "", text)
+    if "," in shown and "." not in shown:
+        shown = shown.replace(",", ".")  # Vietnamese decimal comma
+    try:
+        value = float(shown)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number (write 17.33 or 17,33)") from None
+    if not math.isfinite(value):
+        raise ValueError(f"{text!r} is not a number")
+    return value, shown
+
+
+def _year(text: str, default: int | None) -> int:
+    if not text and default is None:
+        raise ValueError("no year: fill in the year column or pass --year")
+    year = default
+    if text:
+        value, _ = _number(text)
+        if not value.is_integer():
+            raise ValueError(f"{text!r} is not a year")
+        if default is not None and value != default:
+            raise ValueError(f"year {int(value)} differs from --year {default}")
+        year = int(value)
+    latest = datetime.date.today().year
+    if not FIRST_YEAR <= year <= latest:
+        raise ValueError(f"year {year} is outside the PGI's years, {FIRST_YEAR} to {latest}")
+    return year
+
+
+def _source(text: str, default: str | None) -> str:
+    url = text or (default or "").strip()
+    if not url:
+        raise ValueError("no source: fill in source_url or pass --source")
+    if not re.fullmatch(r"https?://\S+", url):
+        raise ValueError(f"source {url!r} is not a web address (http:// or https://)")
+    return url
+
+
+def _measure(text: str) -> str:
+    measure = re.sub(r"[\s-]+", "_", text.casefold())
+    if measure not in MEASURES:
+        raise ValueError(f"unknown measure {text!r}; expected one of {', '.join(MEASURES)}")
+    return measure
+
+
+def _indicator_id(text: str, known: set[str]) -> str:
+    match = re.fullmatch(r"([1-4])\.(\d\d?)", text)
+    if match is None:
+        raise ValueError(f"indicator_id {text!r} is not like 1.01 (sub-index, point, two digits)")
+    # Spreadsheets store 1.10 as the number 1.1: put the lost trailing zero back.
+    indicator_id = f"{match[1]}.{match[2].ljust(2, '0')}"
+    if indicator_id not in known:
+        raise ValueError(f"indicator_id {indicator_id} is not in data/reference/indicators.csv")
+    return indicator_id
+
+
+def _score(measure: str, text: str, province_id: str, count: int) -> tuple[float, str]:
+    value, shown = _number(text)
+    if measure == "rank":
+        if province_id == NATIONAL_MEAN_ID:
+            raise ValueError("the national mean has no rank")
+        if not value.is_integer() or not 1 <= value <= count:
+            raise ValueError(f"rank must be a whole number from 1 to {count}, not {shown}")
+        return value, str(int(value))
+    low, high = _RANGES[measure]
+    if not low <= value <= high:
+        raise ValueError(f"{measure} must be between {low} and {high}, not {shown}")
+    return value, shown
+
+
+@dataclass(frozen=True)
+class _Figure:
+    year: int
+    province_id: str
+    province: str  # the Vietnamese name in that year
+    written: str  # the province as the file spells it
+    item: str  # a measure, or an indicator_id
+    value: float
+    text: str  # the figure as published, with a decimal point
+    source_url: str
+    note: str
+    replaces: str  # the stored figure this one supersedes, "" if none
+    path: Path
+    row: int
+    column: str
+
+    @property
+    def key(self) -> tuple[int, str, str]:
+        return self.year, self.province_id, self.item
+
+    @property
+    def where(self) -> str:
+        return f"row {self.row}, column {self.column}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.year} {self.province} {self.item}"
+
+
+def _figure(table, gazetteer, row, cells, item, column, defaults) -> _Figure:
+    """The figure in `column` of a row, with the row's year, province and source, all checked.
+
+    `defaults` are the year and source URL for rows that leave them blank.
+    """
+    year = _at(table, row, "year", _year, cells.get("year", ""), defaults[0])
+    province_id = _at(table, row, "province", gazetteer.resolve, cells["province"], year)
+    if item in MEASURES:
+        count = len(gazetteer.ids(year))
+        value, text = _at(table, row, column, _score, item, cells[column], province_id, count)
+    else:
+        value, text = _at(table, row, column, _number, cells[column])
+    replaces = cells.get("replaces", "")
+    if replaces:
+        _at(table, row, "replaces", _number, replaces)
+    source_url = _at(table, row, "source_url", _source, cells.get("source_url", ""), defaults[1])
+    return _Figure(
+        year=year,
+        province_id=province_id,
+        province=gazetteer.name(province_id, year),
+        written=cells["province"],
+        item=item,
+        value=value,
+        text=text,
+        source_url=source_url,
+        note=cells.get("note", ""),
+        replaces=replaces,
+        path=table.path,
+        row=row,
+        column=column,
+    )
+
+
+def _long_figures(table, gazetteer, kind, defaults=(None, None)) -> tuple[list[_Figure], int]:
+    """The figures of a file with one figure per row, and how many rows had none."""
+    parse_item = _measure
+    if kind == "indicators":
+        known = pd.read_csv(paths.INDICATORS_REFERENCE, dtype=str, usecols=["indicator_id"])
+        parse_item = partial(_indicator_id, known=set(known["indicator_id"]))
+    figures, empty = [], 0
+    for row, cells in table.rows:
+        if _blank(cells["value"]):
+            empty += 1
+            continue
+        item = _at(table, row, _ITEM[kind], parse_item, cells[_ITEM[kind]])
+        figures.append(_figure(table, gazetteer, row, cells, item, "value", defaults))
+    return figures, empty
+
+
+def _wide_figures(table, gazetteer, defaults) -> tuple[list[_Figure], int]:
+    """The figures of a file with one province per row and a column per measure."""
+    figures, empty = [], 0
+    for row, cells in table.rows:
+        filled = [measure for measure in MEASURES if not _blank(cells.get(measure, ""))]
+        if not filled:
+            empty += 1
+        figures += [_figure(table, gazetteer, row, cells, m, m, defaults) for m in filled]
+    return figures, empty
+
+
+def _join(*notes: str) -> str:
+    return "; ".join(note for note in notes if note)
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(paths.ROOT) if path.is_relative_to(paths.ROOT) else path)
+
+
+def _merge(figures: list[_Figure]) -> dict[tuple, _Figure]:
+    """One figure per year, province and item, in file order.
+
+    A repeat with the same value is noted on the first; a different value is refused, unless the
+    later figure was stored with --replace and names the value it replaces.
+    """
+    kept: dict[tuple, _Figure] = {}
+    for figure in figures:
+        old = kept.get(figure.key)
+        if figure.replaces:
+            if old is None or _number(figure.replaces)[0] != old.value:
+                stored = f"{old.text} ({_shown(old.path)}, {old.where})" if old else "nothing"
+                message = f"{figure.label} replaces {figure.replaces}, but the stored figure is"
+                raise InputError(figure.path, f"{message} {stored}", figure.where)
+            note = _join(figure.note, f"replaces {old.text} from {old.source_url}")
+            kept[figure.key] = dataclasses.replace(figure, note=note)
+        elif old is None:
+            kept[figure.key] = figure
+        elif figure.value != old.value:
+            message = f"{figure.label} {figure.text} contradicts {old.text} in {_shown(old.path)}"
+            raise InputError(figure.path, f"{message}, {old.where}", figure.where)
+        elif figure.source_url != old.source_url:
+            note = _join(old.note, f"same value also at {figure.source_url}")
+            kept[figure.key] = dataclasses.replace(old, note=note)
+    return kept
+
+
+def _check_totals(kept: dict[tuple, _Figure], new: dict[tuple, _Figure] | None = None) -> None:
+    """Refuse a total that differs from the sum of its sub-indices by more than rounding.
+
+    With `new`, only province-years with a new figure are checked, and the error names one.
+    """
+    blame = kept if new is None else new
+    for year, province_id in sorted({key[:2] for key in blame}):
+        keys = [(year, province_id, measure) for measure in (*SUB_INDICES, "total")]
+        if not all(key in kept for key in keys):
+            continue
+        *subs, total = (kept[key] for key in keys)
+        summed = sum(figure.value for figure in subs)
+        if abs(total.value - summed) > TOLERANCE + 1e-9:
+            culprit = next((blame[key] for key in reversed(keys) if key in blame), total)
+            parts = " + ".join(figure.text for figure in subs)
+            message = (
+                f"{year} {total.province}: total {total.text} differs from the sum of the "
+                f"sub-indices ({parts} = {summed:.2f}) by more than {TOLERANCE}"
+            )
+            raise InputError(culprit.path, message, culprit.where)
+
+
+# Stored figures --------------------------------------------------------------------------------
+
+
+def _added_files(pgi_dir: Path, kind: str | None = None) -> list[Path]:
+    """Files written by add_scores_file, oldest first."""
+    found = [(_ADDED_NAME.fullmatch(path.name), path) for path in (pgi_dir / "added").glob("*.csv")]
+    return sorted(path for match, path in found if match and kind in (None, match[2]))
+
+
+def _read_stored(path: Path, gazetteer: _Gazetteer, kind: str) -> list[_Figure]:
+    table = _read_table(path)
+    _check_columns(table, _FILE_COLUMNS[kind], _FILE_COLUMNS[kind][:5])
+    return _long_figures(table, gazetteer, kind)[0]
+
+
+def _stored(pgi_dir: Path, gazetteer: _Gazetteer, kind: str) -> dict[tuple, _Figure]:
+    files = [pgi_dir / paths.PGI_OBSERVATIONS.name] if kind == "scores" else []
+    files += _added_files(pgi_dir, kind)
+    kept = _merge([figure for path in files for figure in _read_stored(path, gazetteer, kind)])
+    if kind == "scores":
+        _check_totals(kept)
+    return kept
+
+
+def load_observations(path: Path | None = None) -> pd.DataFrame:
+    """The rows of one stored scores file as written, each with its province_id and row number."""
+    figures = _read_stored(Path(path or paths.PGI_OBSERVATIONS), _gazetteer(), "scores")
+    rows = [
+        (f.year, f.written, f.province_id, f.item, f.value, f.source_url, f.note, f.row)
+        for f in figures
+    ]
+    columns = ["year", "province", "province_id", "measure", "value", "source_url", "note", "row"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _derived_totals(kept: dict[tuple, _Figure]) -> list[tuple]:
+    """A total summed from the four sub-indices where all are published and a total is not."""
+    groups: dict[tuple, dict[str, _Figure]] = {}
+    for figure in kept.values():
+        groups.setdefault(figure.key[:2], {})[figure.item] = figure
+    rows = []
+    for (year, province_id), figures in groups.items():
+        if "total" in figures or not all(measure in figures for measure in SUB_INDICES):
+            continue
+        subs = [figures[measure] for measure in SUB_INDICES]
+        total = round(sum(figure.value for figure in subs), 2)
+        sources = " | ".join(dict.fromkeys(figure.source_url for figure in subs))
+        note = "derived: sum of the four published sub-indices; no total was published"
+        rows.append((year, province_id, subs[0].province, "total", total, True, sources, note))
+    return rows
+
+
+def _typed(table: pd.DataFrame) -> pd.DataFrame:
+    """Numbers as numbers and the rest as text, also in a table without rows."""
+    numeric = {"year": "int64", "value": "float64", "derived": "bool"}
+    return table.astype({column: numeric.get(column, "str") for column in table.columns})
+
+
+def load_scores(pgi_dir: Path | None = None) -> pd.DataFrame:
+    """The tidy scores table: every stored PGI figure once, plus totals derived where unpublished.
+
+    Columns: year, province_id, province (Vietnamese name), measure (sub_index_1..4, total, rank),
+    value, derived, source_url, note; sorted by year, province_id and measure.
+    """
+    kept = _stored(Path(pgi_dir or paths.PGI), _gazetteer(), "scores")
+    rows = [
+        (f.year, f.province_id, f.province, f.item, f.value, False, f.source_url, f.note)
+        for f in kept.values()
+    ]
+    table = _typed(pd.DataFrame(rows + _derived_totals(kept), columns=SCORES_COLUMNS))
+    return table.sort_values(
+        ["year", "province_id", "measure"],
+        key=lambda column: column.map(_MEASURE_ORDER) if column.name == "measure" else column,
+        ignore_index=True,
+    )
+
+
+def load_indicator_scores(pgi_dir: Path | None = None) -> pd.DataFrame:
+    """Indicator-level values stored by `scores add` (no rows when there are none).
+
+    Columns: indicator_id, year, province_id, province, value, source_url, note.
+    """
+    kept = _stored(Path(pgi_dir or paths.PGI), _gazetteer(), "indicators")
+    rows = [
+        (f.item, f.year, f.province_id, f.province, f.value, f.source_url, f.note)
+        for f in kept.values()
+    ]
+    table = _typed(pd.DataFrame(rows, columns=INDICATOR_COLUMNS))
+    return table.sort_values(["year", "province_id", "indicator_id"], ignore_index=True)
+
+
+# Adding figures --------------------------------------------------------------------------------
+
+
+def _file_figures(path: Path, gazetteer, year, source) -> tuple[str, list[_Figure], int]:
+    """The kind of a user's file ("scores" or "indicators"), its figures, its rows without any."""
+    table = _read_table(path)
+    defaults = (year, source)
+    for kind in ("indicators", "scores"):
+        if _ITEM[kind] in table.columns:
+            # The stored files' columns less "replaces", which only --replace writes.
+            _check_columns(table, _FILE_COLUMNS[kind][:-1], (_ITEM[kind], "province", "value"))
+            return kind, *_long_figures(table, gazetteer, kind, defaults)
+    _check_columns(table, _WIDE_COLUMNS, ("province",))
+    if not set(MEASURES) & set(table.columns):
+        message = f"no figures: name the columns {', '.join(MEASURES)} (or measure and value)"
+        raise InputError(path, message, f"row {table.header_row}")
+    return "scores", *_wide_figures(table, gazetteer, defaults)
+
+
+def _next_file(pgi_dir: Path, kind: str, years: set[int]) -> Path:
+    numbers = [int(_ADDED_NAME.fullmatch(path.name)[1]) for path in _added_files(pgi_dir)]
+    span = "-".join(dict.fromkeys(str(year) for year in (min(years), max(years))))
+    return pgi_dir / "added" / f"{max(numbers, default=0) + 1:04d}_{kind}_{span}.csv"
+
+
+def _stored_row(figure: _Figure, kind: str) -> dict[str, object]:
+    """A figure as a row of a stored file: the value as published, the province by its name."""
+    return {
+        _ITEM[kind]: figure.item,
+        "year": figure.year,
+        "province": figure.province,
+        "value": figure.text,
+        "source_url": figure.source_url,
+        "note": figure.note,
+        "replaces": figure.replaces,
+    }
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _summary(path, target, kind, new, same, replaced, empty) -> str:
+    """What add_scores_file did, for people: counts per year and measure, then what it left."""
+    head = f"added {_count(len(new), 'figure')} to {_shown(target)}" if new else "nothing added"
+    lines = [f"{path.name}: {head}"]
+    counts = Counter((f.year, f.item if kind == "scores" else "indicator values") for f in new)
+    for year in sorted({year for year, _ in counts}):
+        items = sorted((i for y, i in counts if y == year), key=lambda i: _MEASURE_ORDER.get(i, 0))
+        lines.append(f"  {year}: " + ", ".join(f"{item} {counts[year, item]}" for item in items))
+    if same:
+        more = ", …" if len(same) > 3 else ""
+        shown = ", ".join(f"{f.label} {f.text}" for f in same[:3]) + more
+        lines.append(f"skipped {_count(len(same), 'figure')} stored with the same value: {shown}")
+    for old, figure in replaced:
+        lines.append(f"replaced (--replace) {figure.label} {old.text} by {figure.text}")
+    if empty:
+        lines.append(f"ignored {_count(empty, 'row')} without figures")
+    return "\n".join(lines)
+
+
+def add_scores_file(
+    path: Path,
+    year: int | None = None,
+    source: str | None = None,
+    replace: bool = False,
+    pgi_dir: Path | None = None,
+) -> str:
+    """Check a CSV or XLSX file of PGI figures and store what is new in a new file under added/.
+
+    Long files have the columns of pgi_observations.csv; wide files one row per province and the
+    columns sub_index_1..4, total, rank; files with an indicator_id column hold indicator values.
+    `year` and `source` fill rows that leave them blank. A figure that contradicts a stored one is
+    refused unless `replace`. Every problem is an InputError naming the file, row and column,
+    raised before anything is written. Returns what was added, skipped and replaced.
+    """
+    path, pgi_dir = Path(path), Path(pgi_dir or paths.PGI)
+    gazetteer = _gazetteer()
+    kind, figures, empty = _file_figures(path, gazetteer, year, source)
+    if not figures:
+        raise InputError(path, "no figures to add: every row is blank apart from province and year")
+    stored = _stored(pgi_dir, gazetteer, kind)
+    new, same, replaced = {}, [], []
+    for key, figure in _merge(figures).items():
+        old = stored.get(key)
+        if old is None:
+            new[key] = figure
+        elif old.value == figure.value:
+            same.append(figure)
+        elif replace:
+            new[key] = dataclasses.replace(figure, replaces=old.text)
+            replaced.append((old, figure))
+        else:
+            message = (
+                f"{figure.label} {figure.text} contradicts {old.text} stored in "
+                f"{_shown(old.path)}, {old.where} (source {old.source_url}); check the figure, "
+                "or pass --replace if the source corrects it"
+            )
+            raise InputError(path, message, figure.where)
+    if kind == "scores":
+        _check_totals(stored | new, new)
+    target = None
+    if new:
+        target = _next_file(pgi_dir, kind, {figure.year for figure in new.values()})
+        rows = [_stored_row(figure, kind) for figure in new.values()]
+        atomic_write_bytes(target, csv_bytes(pd.DataFrame(rows, columns=list(_FILE_COLUMNS[kind]))))
+    return _summary(path, target, kind, list(new.values()), same, replaced, empty)
+
+
+# Template --------------------------------------------------------------------------------------
+
+
+def _template_labels(count: int) -> dict[str, tuple[str, str]]:
+    """Column name -> (Vietnamese label, English label) for the template's header."""
+    sub_indices = pd.read_csv(paths.SUB_INDICES_REFERENCE, dtype=str)
+    return {
+        "province": ("Tỉnh, thành phố", "Province"),
+        "year": ("Năm", "Year"),
+        **{
+            f"sub_index_{row.sub_index}": (
+                f"{row.code}: {row.name_vi} (1–10)",
+                f"Sub-index {row.sub_index}: {row.name_en} (1–10)",
+            )
+            for row in sub_indices.itertuples()
+        },
+        "total": ("Tổng điểm PGI (4–40)", "PGI total score (4–40)"),
+        "rank": (f"Xếp hạng (1–{count})", f"Rank (1–{count})"),
+        "source_url": ("Đường dẫn nguồn", "Source URL"),
+        "note": ("Ghi chú", "Note"),
+    }
+
+
+def _instructions(year: int, count: int) -> list[str]:
+    return [
+        f"Mẫu nhập điểm PGI năm {year} ({count} tỉnh, thành phố và trung bình cả nước)",
+        "1. Điền vào trang «Điểm PGI» các số VCCI đã công bố, đúng như in; dấu thập phân là dấu "
+        "phẩy hoặc dấu chấm (17,33 hoặc 17.33).",
+        "2. Ô chưa có số liệu thì để trống, không ghi 0. Dòng không có số nào sẽ được bỏ qua.",
+        "3. Mỗi dòng có số liệu cần đường dẫn nguồn (cột source_url), hoặc dùng --source khi nhập.",
+        "4. Giữ nguyên dòng tiêu đề: dòng đầu của mỗi ô là tên cột để máy đọc.",
+        "5. Nhập: pgi-analysis scores add <tệp>.xlsx, rồi chạy make report.",
+        "6. Số mâu thuẫn với số đã lưu bị từ chối; nếu VCCI đính chính, thêm --replace.",
+        "7. Dòng «Trung bình cả nước» là điểm trung bình; dòng này không có xếp hạng.",
+        "",
+        f"Fill-in sheet for PGI {year} ({count} provinces and the national mean)",
+        "1. In the sheet 'Điểm PGI', enter the figures VCCI published, exactly as printed; the "
+        "decimal mark may be a comma or a point (17,33 or 17.33).",
+        "2. Leave unknown figures blank, never 0. Rows without any figure are ignored.",
+        "3. Every row with figures needs a source URL (column source_url), or --source when "
+        "adding.",
+        "4. Keep the header row: the first line of each header cell is the name read back.",
+        "5. Add it: pgi-analysis scores add <file>.xlsx, then run make report.",
+        "6. Figures that contradict stored ones are refused; if VCCI corrected one, use --replace.",
+        "7. The row 'Trung bình cả nước' is the national mean; it has no rank.",
+    ]
+
+
+def write_template(year: int, out: Path) -> None:
+    """Write a fill-in workbook for `year`: a row per province ranked that year (63 up to 2024,
+    34 from 2025) and for the national mean, and instructions in Vietnamese and English."""
+    out = Path(out)
+    if year < FIRST_YEAR:
+        raise InputError(out, f"the PGI began in {FIRST_YEAR}; there is no {year} edition")
+    gazetteer = _gazetteer()
+    count = len(gazetteer.ids(year))
+    labels = _template_labels(count)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = TEMPLATE_SHEET
+    sheet.append([f"{column}\n{vi}\n{en}" for column, (vi, en) in labels.items()])
+    for province_id in [*sorted(gazetteer.ids(year)), NATIONAL_MEAN_ID]:
+        sheet.append([gazetteer.name(province_id, year), year])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for index, column in enumerate(labels, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = (
+            40 if column == "source_url" else 18
+        )
+    sheet.freeze_panes = "B2"
+    guide = book.create_sheet("Hướng dẫn - Instructions")
+    for line in _instructions(year, count):
+        guide.append([line])
+    guide.column_dimensions["A"].width = 110
+    atomic_write_bytes(out, xlsx_bytes(book))
