@@ -1,0 +1,291 @@
+"""Responsibility measures, pinned to the real appendix where counted by hand from
+data/raw/lang-son-kh18-2026-appendix.txt, and checked on small made-up tables for the rules."""
+
+import pandas as pd
+import pytest
+
+from pgi_analysis import responsibility as resp
+
+SNN = "so-nong-nghiep-moi-truong"
+UBND = "ubnd-cap-xa"
+COLLECTIVES = ["cac-so-ban-nganh", "cac-so-ban-nganh-doan-the", "doanh-nghiep", "ca-nhan"]
+
+
+@pytest.fixture(scope="module")
+def assignments(tidy):
+    return tidy.assignments
+
+
+@pytest.fixture(scope="module")
+def agencies(tidy):
+    return tidy.agencies
+
+
+def _rows(table: pd.DataFrame, columns: list[str]) -> list[tuple]:
+    return list(table[columns].itertuples(index=False, name=None))
+
+
+# --- lead load ------------------------------------------------------------------------------
+
+
+def test_lead_load_of_every_body_that_leads(assignments):
+    load = resp.lead_load(assignments)
+    leaders = load[load["led"] > 0]
+    assert _rows(leaders, ["agency_id", "led", "sole_lead", "shared_lead"]) == [
+        (SNN, 21, 10, 11),
+        (UBND, 9, 1, 8),
+        ("so-tai-chinh", 7, 7, 0),
+        ("so-cong-thuong", 6, 3, 3),
+        ("cong-an-tinh", 4, 1, 3),
+        ("thanh-tra-tinh", 4, 1, 3),
+        ("so-xay-dung", 3, 1, 2),
+        ("ban-quan-ly-khu-kinh-te", 2, 0, 2),
+        ("dai-khi-tuong-thuy-van", 2, 2, 0),
+        ("cac-so-ban-nganh-doan-the", 2, 0, 2),
+        ("trung-tam-xuc-tien", 1, 1, 0),
+    ]
+
+
+def test_so_nong_nghiep_moi_truong_leads_21_coordinates_21_and_takes_part_in_39(assignments):
+    snn = resp.lead_load(assignments).set_index("agency_id").loc[SNN]
+    assert (snn["led"], snn["coordinated"], snn["involved"]) == (21, 21, 39)
+    # 10 sole leads, 8 shared by two, 2 by three (1.13, 2.04), 1 by four (2.06)
+    assert snn["lead_credit"] == pytest.approx(10 + 8 / 2 + 2 / 3 + 1 / 4)
+
+
+def test_coordination_counts(assignments):
+    coordinated = resp.lead_load(assignments).set_index("agency_id")["coordinated"]
+    assert coordinated[UBND] == 36
+    assert coordinated["bao-phat-thanh-truyen-hinh"] == 20
+    assert coordinated["cong-an-tinh"] == 14
+    assert coordinated["cac-so-ban-nganh"] == 35
+    assert coordinated["doanh-nghiep"] == 31
+    assert coordinated["ca-nhan"] == 11
+
+
+def test_commune_governments_take_part_in_every_indicator(assignments):
+    involved = resp.lead_load(assignments).set_index("agency_id")["involved"]
+    assert involved[UBND] == assignments["indicator_id"].nunique() == 42
+
+
+def test_lead_credit_hands_out_one_unit_per_indicator(assignments):
+    assert resp.lead_load(assignments)["lead_credit"].sum() == pytest.approx(42)
+
+
+def test_lead_load_by_sub_index_adds_up_to_the_totals(assignments):
+    parts = resp.lead_load(assignments, by_sub_index=True)
+    summed = parts.groupby("agency_id")[["led", "sole_lead", "coordinated"]].sum()
+    totals = resp.lead_load(assignments).set_index("agency_id")[summed.columns]
+    pd.testing.assert_frame_equal(summed.sort_index(), totals.sort_index())
+
+
+def test_leads_by_sub_index(assignments):
+    table = resp.leads_by_sub_index(assignments)
+    assert list(table.columns) == [1, 2, 3, 4]
+    assert table.loc[SNN].tolist() == [10, 8, 1, 2]
+    assert table.loc["so-tai-chinh"].tolist() == [0, 0, 4, 3]
+    assert table.to_numpy().sum() == 61
+    assert list(table.index) == list(resp.lead_load(assignments).query("led > 0")["agency_id"])
+
+
+def test_a_shared_lead_counts_whole_in_led_and_as_a_fraction_in_credit():
+    made_up = pd.DataFrame(
+        {
+            "indicator_id": ["1.01", "1.01", "1.02", "1.02"],
+            "agency_id": ["a", "b", "a", "c"],
+            "role": ["lead", "lead", "lead", "coordinator"],
+        }
+    )
+    load = resp.lead_load(made_up).set_index("agency_id")
+    assert load.loc["a", ["led", "sole_lead", "shared_lead"]].tolist() == [2, 1, 1]
+    assert load.loc["a", "lead_credit"] == pytest.approx(1.5)
+    assert load.loc["b", "lead_credit"] == pytest.approx(0.5)
+    assert load.loc["c", ["led", "coordinated"]].tolist() == [0, 1]
+
+
+# --- overlaps and shared leads --------------------------------------------------------------
+
+
+def test_role_overlaps_are_exactly_the_six_found_in_the_text(assignments):
+    overlaps = resp.role_overlaps(assignments)
+    assert _rows(overlaps, ["indicator_id", "agency_id"]) == [
+        ("1.03", UBND),
+        ("1.07", SNN),
+        ("1.08", SNN),
+        ("1.14", SNN),
+        ("2.01", UBND),
+        ("2.02", UBND),
+    ]
+    spelled = overlaps.set_index("indicator_id")
+    assert (spelled.loc["1.03", "lead_text"], spelled.loc["1.03", "coordinator_text"]) == (
+        "UBND cấp xã",
+        "UBND các xã, phường",
+    )
+
+
+def test_shared_leads_and_which_are_split_by_scope(assignments):
+    shared = resp.shared_leads(assignments)
+    assert shared["indicator_id"].tolist() == [
+        "1.03", "1.05", "1.06", "1.13",
+        "2.01", "2.02", "2.03", "2.04", "2.06", "2.08", "2.09", "2.10", "2.11",
+        "3.01", "3.02",
+    ]  # fmt: skip
+    assert shared.loc[shared["scope_split"], "indicator_id"].tolist() == ["1.05", "1.06", "2.11"]
+    four = shared.set_index("indicator_id").loc["2.06"]
+    assert four["leads"] == 4
+    assert four["lead_agencies"] == f"{SNN}, cong-an-tinh, thanh-tra-tinh, {UBND}"
+
+
+def test_number_of_leads_per_indicator(assignments, agencies):
+    leads = resp.coordinators_per_indicator(assignments, agencies)["leads"]
+    assert leads.value_counts().sort_index().to_dict() == {1: 27, 2: 12, 3: 2, 4: 1}
+
+
+# --- coordinators and collectives -----------------------------------------------------------
+
+
+def test_coordinators_per_indicator(assignments, agencies):
+    table = resp.coordinators_per_indicator(assignments, agencies).set_index("indicator_id")
+    columns = ["coordinators", "named_coordinators", "collective_coordinators"]
+    # Báo, Công an, Sở VHTTDL, UBND, VNPT, water and power companies; "các Sở, ban, ngành"
+    assert table.loc["1.13", columns].tolist() == [8, 7, 1]
+    assert table.loc["2.06", columns].tolist() == [2, 0, 2]
+    assert table.loc["3.07", columns].tolist() == [7, 5, 2]  # Sở Tài chính listed twice, once
+    assert table["sub_index"].tolist() == [1] * 15 + [2] * 11 + [3] * 10 + [4] * 6
+
+
+def test_collective_share(assignments, agencies):
+    table = resp.collective_share(assignments, agencies).set_index("role")
+    assert table.loc["lead", ["assignments", "to_collectives"]].tolist() == [61, 2]
+    assert table.loc["coordinator", ["assignments", "to_collectives"]].tolist() == [225, 77]
+    assert table.loc["coordinator", "indicators_with_collective"] == 37
+
+
+def test_assignments_by_kind(assignments, agencies):
+    table = resp.assignments_by_kind(assignments, agencies).set_index("kind")
+    assert table.loc["provincial department", ["bodies", "led"]].tolist() == [5, 37]
+    assert table.loc["commune government", ["led", "coordinated"]].tolist() == [9, 36]
+    assert table.loc["media", ["led", "coordinated"]].tolist() == [0, 20]
+    assert table["lead_credit_share"].sum() == pytest.approx(1)
+    assert table["coordination_share"].sum() == pytest.approx(1)
+    assert table.index[-2:].tolist() == ["collective", "businesses"]
+
+
+def test_with_agency_names_puts_names_after_the_id(assignments, agencies):
+    named = resp.with_agency_names(resp.role_overlaps(assignments), agencies)
+    assert list(named.columns[:6]) == [
+        "indicator_id", "agency_id", "short_vi", "short_en", "kind", "collective",
+    ]  # fmt: skip
+    assert named["short_vi"].tolist()[:2] == ["UBND cấp xã", "Sở NN&MT"]
+
+
+def test_sub_index_summary(tidy):
+    sub_indices = pd.DataFrame(
+        {
+            "sub_index": [1, 2, 3, 4],
+            "code": [f"CSTP {n}" for n in range(1, 5)],
+            "name_vi": list("abcd"),
+            "name_en": list("ABCD"),
+        }
+    )
+    table = resp.sub_index_summary(tidy.indicators, tidy.assignments, sub_indices)
+    assert table["indicators"].tolist() == [15, 11, 10, 6]
+    assert table["several_leads"].tolist() == [4, 9, 2, 0]
+    assert table["lead_assignments"].sum() == 61
+    assert table["coordinator_assignments"].sum() == 225
+
+
+# --- concentration --------------------------------------------------------------------------
+
+
+def test_concentration_measures_on_simple_shares():
+    assert resp.herfindahl(pd.Series([1.0, 1.0])) == pytest.approx(0.5)
+    assert resp.herfindahl(pd.Series([0.0, 3.0])) == pytest.approx(1.0)
+    assert resp.gini(pd.Series([2.0, 2.0, 2.0, 2.0])) == pytest.approx(0.0)
+    assert resp.gini(pd.Series([0.0, 0.0, 0.0, 5.0])) == pytest.approx(0.75)
+    points = resp.lorenz_points(pd.Series({"b": 3.0, "a": 1.0, "c": 0.0}))
+    assert points["agency_id"].tolist() == ["c", "a", "b"]
+    assert points["cumulative_share"].tolist() == pytest.approx([0, 0.25, 1])
+    assert points["population_share"].tolist() == pytest.approx([1 / 3, 2 / 3, 1])
+
+
+def test_concentration_overall(assignments, agencies):
+    table = resp.concentration(assignments, agencies).set_index("role")
+    lead = table.loc["lead"]
+    assert (lead["top_agency"], lead["bodies"]) == (SNN, 10)
+    # lead credit of named bodies: 42 minus the 1 held by the collective co-leads of 3.01, 3.02
+    assert lead["total"] == pytest.approx(41)
+    assert lead["top_share"] == pytest.approx((10 + 8 / 2 + 2 / 3 + 1 / 4) / 41)
+    coordinator = table.loc["coordinator"]
+    assert (coordinator["top_agency"], coordinator["bodies"]) == (UBND, 17)
+    assert coordinator["total"] == 225 - 77
+    assert coordinator["top_share"] == pytest.approx(36 / 148)
+    assert lead["gini"] > coordinator["gini"]
+    assert lead["equivalent_bodies"] == pytest.approx(1 / lead["hhi"])
+
+
+def test_concentration_by_sub_index(assignments, agencies):
+    table = resp.concentration(assignments, agencies, by_sub_index=True)
+    leads = table[table["role"] == "lead"].set_index("sub_index")
+    assert leads["top_agency"].tolist() == [SNN, SNN, "so-tai-chinh", "so-tai-chinh"]
+    # in CSTP 1 Sở NN&MT leads 7 alone, 1.03 and 1.05 with one other, 1.13 with two others
+    assert leads.loc[1, "top_share"] == pytest.approx((7 + 2 / 2 + 1 / 3) / 15)
+    assert leads.loc[4, "top_share"] == pytest.approx(3 / 6)
+
+
+def test_lorenz_curve_covers_every_named_body(assignments, agencies):
+    curve = resp.lorenz_curve(assignments, agencies, "lead")
+    assert len(curve) == 17
+    assert not set(COLLECTIVES) & set(curve["agency_id"])
+    assert curve["cumulative_share"].iloc[-1] == pytest.approx(1)
+    assert curve["agency_id"].iloc[-1] == SNN
+
+
+def test_role_weights_rejects_an_unknown_role(assignments, agencies):
+    with pytest.raises(ValueError, match="role must be one of"):
+        resp.role_weights(assignments, agencies, "chair")
+
+
+# --- matrix and network ---------------------------------------------------------------------
+
+
+def test_role_matrix(assignments, agencies):
+    matrix = resp.role_matrix(assignments, agencies)
+    assert matrix.shape == (42, 21)
+    assert list(matrix.columns[-4:]) == COLLECTIVES
+    assert matrix.loc["1.03", UBND] == "lead and coordinator"
+    assert matrix.loc["1.05", "so-xay-dung"] == "lead"
+    assert matrix.loc["1.15", "so-tai-chinh"] == "coordinator"
+    assert matrix.loc["1.12", SNN] == "none"
+    assert matrix.stack().value_counts().to_dict() == {
+        "none": 602,
+        "coordinator": 219,
+        "lead": 55,
+        "lead and coordinator": 6,
+    }
+
+
+def test_co_assignment_graph_links_named_bodies_by_shared_indicators(assignments, agencies):
+    graph = resp.co_assignment_graph(assignments, agencies)
+    assert graph.number_of_nodes() == 17
+    assert not set(COLLECTIVES) & set(graph.nodes)
+    # Sở NN&MT is on 39 indicators and UBND cấp xã on all 42: they share 39
+    assert graph.edges[SNN, UBND]["weight"] == 39
+    assert graph.edges[UBND, "bao-phat-thanh-truyen-hinh"]["weight"] == 20
+    assert graph.nodes["dien-luc"]["kind"] == "utility"
+    ties = resp.co_assignment_ties(graph)
+    assert _rows(ties.head(1), ["agency_a", "agency_b", "shared_indicators"]) == [(SNN, UBND, 39)]
+    assert len(ties) == graph.number_of_edges() == 77
+
+
+def test_network_centrality(assignments, agencies):
+    graph = resp.co_assignment_graph(assignments, agencies)
+    table = resp.network_centrality(graph)
+    assert table["agency_id"].tolist()[:2] == [UBND, SNN]
+    top = table.set_index("agency_id").loc[UBND]
+    # UBND cấp xã is on every indicator, so it shares with each body all that body's indicators
+    involved = resp.lead_load(assignments).set_index("agency_id")["involved"]
+    assert top["co_assignments"] == involved.drop([UBND, *COLLECTIVES]).sum()
+    assert (top["partners"], top["co_assignments"]) == (16, 159)
+    assert table["betweenness"].idxmax() == 0
+    assert len(table) == 17
