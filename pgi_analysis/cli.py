@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pgi_analysis import paths
 from pgi_analysis.errors import InputError
+from pgi_analysis.report import StepFailed
 
 
 def _tidy(args: argparse.Namespace) -> None:
@@ -33,6 +34,30 @@ def _scores_template(args: argparse.Namespace) -> None:
 
     scores.write_template(args.year, args.out)
     print(f"wrote {args.out}")
+
+
+def _report(args: argparse.Namespace) -> None:
+    from pgi_analysis.report import build_report
+
+    print(build_report(year=args.year, lang=args.lang, force=args.force, jobs=args.jobs).text())
+
+
+def _figures(args: argparse.Namespace) -> None:
+    from pgi_analysis.figures import write_all_figures
+    from pgi_analysis.report import LANGUAGES
+
+    written = write_all_figures(args.out, LANGUAGES[args.lang])
+    print(f"wrote {len(written)} files in {args.out}")
+
+
+def _export(args: argparse.Namespace) -> None:
+    from pgi_analysis.appendix import load_appendix
+    from pgi_analysis.scores import load_scores
+    from pgi_analysis.workbook import provenance_rows, write_workbook
+
+    scores = load_scores()
+    scores = scores[scores["year"] <= args.year] if args.year else scores
+    print(f"wrote {write_workbook(args.out, load_appendix(), scores, provenance_rows())}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,6 +98,27 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("--year", type=int, required=True)
     template.add_argument("--out", type=Path, required=True)
     template.set_defaults(run=_scores_template)
+
+    report = commands.add_parser("report", help="rebuild every product (what `make report` runs)")
+    report.add_argument("--year", type=int, help="PGI year of the workbook (default: latest)")
+    report.add_argument(
+        "--lang", choices=["vi", "en", "both"], default="both", help="languages of the figures"
+    )
+    report.add_argument(
+        "--force", action="store_true", help="rerun steps whose inputs are unchanged"
+    )
+    report.add_argument("--jobs", type=int, default=2, help="notebooks executed at once")
+    report.set_defaults(run=_report)
+
+    figures = commands.add_parser("figures", help="write the report figures only")
+    figures.add_argument("--lang", choices=["vi", "en", "both"], default="both")
+    figures.add_argument("--out", type=Path, default=paths.FIGURES, help="output folder")
+    figures.set_defaults(run=_figures)
+
+    export = commands.add_parser("export", help="write the Excel workbook for officials only")
+    export.add_argument("--year", type=int, help="leave out scores of later years")
+    export.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+    export.set_defaults(run=_export)
     return parser
 
 
@@ -80,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         args.run(args)
-    except InputError as error:
+    except (InputError, StepFailed) as error:
         print(f"pgi-analysis: error: {error}", file=sys.stderr)
         return 1
     return 0

@@ -31,6 +31,8 @@ def execute_notebook(path: Path | str) -> Path:
         record_timing=False,
         kernel_name=KERNEL,
         resources={"metadata": {"path": str(path.parent)}},
+        # ipykernel warns on every start that its local TCP ports are unencrypted: noise here
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     client.execute()
     text = StringIO()

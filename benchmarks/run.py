@@ -1,0 +1,241 @@
+"""`make bench`: each figure is a ratio measured side by side in one run, medians of repeats.
+
+Run from the repository root: `.venv/bin/python benchmarks/run.py [--quick]`. The report
+benchmarks work on a copy of the repository in a temporary folder, so the checkout is untouched.
+"""
+
+import argparse
+import math
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pgi_analysis import load_appendix, paths  # noqa: E402
+
+
+def median_seconds(run: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def interleaved_medians(runs: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:
+    """Alternate the contenders so that a noisy moment slows them all alike."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(repeats):
+        for name, run in runs.items():
+            start = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(found) for name, found in times.items()}
+
+
+def row(label: str, value: str, target: str, met: bool) -> str:
+    return f"{label:<46} {value:>22}   target {target:<14} {'met' if met else 'NOT MET'}"
+
+
+def bench_load_appendix(repeats: int) -> str:
+    text_path = paths.APPENDIX_TEXT
+
+    def floor() -> None:
+        re.findall(r"\S+", text_path.read_text(encoding="utf-8"))
+
+    load_appendix()  # warm the file cache and the lazy imports alike
+    medians = interleaved_medians({"load": load_appendix, "floor": floor}, repeats)
+    load_ms = medians["load"] * 1000
+    ratio = medians["load"] / medians["floor"]
+    return row(
+        "1. load_appendix (median)", f"{load_ms:.2f} ms = {ratio:.0f}x floor", "< 5 ms", load_ms < 5
+    )
+
+
+def _fresh_import_seconds(module: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", f"import {module}"], check=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def bench_import(repeats: int) -> str:
+    medians = interleaved_medians(
+        {
+            name: lambda name=name: _fresh_import_seconds(name)
+            for name in ("pgi_analysis", "pandas")
+        },
+        repeats,
+    )
+    ratio = medians["pgi_analysis"] / medians["pandas"]
+    return row("2. import pgi_analysis / import pandas", f"{ratio:.2f}x", "<= 1.2x", ratio <= 1.2)
+
+
+def _copy_of_repository(into: Path) -> Path:
+    """The committed files (and the working tree's changes to them) in a folder of their own."""
+    tracked = (
+        subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True)
+        .stdout.decode()
+        .split("\0")
+    )
+    for name in filter(None, tracked):
+        target = into / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target)
+    return into
+
+
+def _report(copy: Path, *flags: str) -> float:
+    """Seconds for `pgi-analysis report` run in `copy`, whose package shadows the checkout's."""
+    environment = {**os.environ, "PYTHONPATH": str(copy)}
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "pgi_analysis", "report", *flags],
+        cwd=copy,
+        env=environment,
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - start
+
+
+def _outputs(copy: Path) -> dict[str, bytes]:
+    folders = ("notebooks", "figures", "data/processed", "reports")
+    return {
+        str(path.relative_to(copy)): path.read_bytes()
+        for folder in folders
+        for path in sorted((copy / folder).rglob("*"))
+        if path.is_file()
+    }
+
+
+def _kernel_floor(folder: Path, notebooks: int, jobs: int) -> float:
+    """Seconds to start one kernel per notebook that only imports the plotting stack."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from pgi_analysis.notebooks import execute_all
+
+    bare = []
+    for number in range(notebooks):
+        path = folder / f"bare_{number}.ipynb"
+        cell = new_code_cell("import pandas, matplotlib.pyplot, seaborn", id="bare")
+        nbformat.write(new_notebook(cells=[cell]), path)
+        bare.append(path)
+    start = time.perf_counter()
+    execute_all(bare, jobs=jobs)
+    return time.perf_counter() - start
+
+
+def bench_report(repeats: int) -> list[str]:
+    jobs = 2
+    with tempfile.TemporaryDirectory() as temporary:
+        copy = _copy_of_repository(Path(temporary) / "repo")
+        notebooks = len(list((copy / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+        floor_folder = Path(temporary) / "floor"
+        floor_folder.mkdir()
+        full, floor, again = [], [], []
+        for _ in range(repeats):
+            full.append(_report(copy, "--force", "--jobs", str(jobs)))
+            after_full = _outputs(copy)
+            again.append(_report(copy, "--jobs", str(jobs)))
+            identical = _outputs(copy) == after_full
+            floor.append(_kernel_floor(floor_folder, notebooks, jobs))
+    full_s, floor_s, again_s = (statistics.median(found) for found in (full, floor, again))
+    return [
+        row(
+            "3. make report / bare kernels (floor)",
+            f"{full_s:.1f} s / {floor_s:.1f} s = {full_s / floor_s:.2f}x",
+            "<= 1.5x",
+            full_s / floor_s <= 1.5,
+        ),
+        row(
+            "4. unchanged re-run / full run",
+            f"{again_s:.2f} s = {again_s / full_s:.1%}",
+            "< 10 %, same bytes",
+            again_s / full_s < 0.10 and identical,
+        ),
+    ]
+
+
+def _synthetic_scores(pgi_dir: Path, years: int) -> None:
+    """`years` years of every province's four sub-indices, total and rank: made up, not data."""
+    from pgi_analysis.scores import load_provinces
+
+    provinces = load_provinces()["name_en"].tolist()[:63]
+    lines = ["year,province,measure,value,source_url,note"]
+    for year in range(2024 - years + 1, 2025):
+        for rank, province in enumerate(provinces, start=1):
+            parts = [round(5 + (rank * 7 + year + part) % 40 / 10, 2) for part in range(4)]
+            rows = {f"sub_index_{n}": value for n, value in enumerate(parts, start=1)}
+            rows |= {"total": round(sum(parts), 2), "rank": rank}
+            for measure, value in rows.items():
+                lines.append(f"{year},{province},{measure},{value},https://example.org/synthetic,")
+    pgi_dir.mkdir(parents=True, exist_ok=True)
+    (pgi_dir / "pgi_observations.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _growth(label: str, sizes: list[int], seconds: list[float]) -> str:
+    """The exponent k of seconds ~ size^k between the smallest and the largest size."""
+    exponent = math.log(seconds[-1] / seconds[0]) / math.log(sizes[-1] / sizes[0])
+    detail = ", ".join(f"{size}: {s * 1000:.0f} ms" for size, s in zip(sizes, seconds, strict=True))
+    return row(f"5. {label} ({detail})", f"growth ~ n^{exponent:.2f}", "<= n^1.1", exponent <= 1.1)
+
+
+def bench_scale(repeats: int) -> list[str]:
+    from pgi_analysis import scores
+    from pgi_analysis.scores import load_scores
+
+    # Ten years of 63 provinces can only lie before the first PGI (2022) or the 2025 mergers:
+    # let this process accept the synthetic years.
+    scores.FIRST_YEAR = 2015
+
+    rows = []
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        text = paths.APPENDIX_TEXT.read_bytes()
+        sizes = [1, 4, 17, 34]
+        copies = []
+        for number in range(max(sizes)):
+            copies.append(folder / f"appendix_{number}.txt")
+            copies[-1].write_bytes(text)
+        seconds = [
+            median_seconds(lambda n=n: [load_appendix(path) for path in copies[:n]], repeats)
+            for n in sizes
+        ]
+        rows.append(_growth("tidy n appendices", sizes, seconds))
+        years = [1, 3, 10]
+        seconds = []
+        for count in years:
+            _synthetic_scores(folder / f"pgi_{count}", count)
+            seconds.append(
+                median_seconds(lambda c=count: load_scores(folder / f"pgi_{c}"), repeats)
+            )
+        rows.append(_growth("scores, n years x 63 provinces", years, seconds))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (noisier)")
+    quick = parser.parse_args().quick
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(bench_load_appendix(20 if quick else 100))
+    print(bench_import(5 if quick else 15))
+    for line in bench_scale(3 if quick else 7):
+        print(line)
+    for line in bench_report(1 if quick else 3):
+        print(line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,247 @@
+"""Lạng Sơn's outcomes from the real figures, unknowns kept unknown, and a year added with
+`scores add` flowing into every table and figure without a code change."""
+
+import math
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pgi_analysis import outcome_figures, outcomes, paths, plotting
+from pgi_analysis.scores import add_scores_file
+
+SOURCE = "https://pcivietnam.vn/pgi-2025"
+
+
+@pytest.fixture(scope="module")
+def data():
+    return outcomes.load_outcome_data()
+
+
+@pytest.fixture(scope="module")
+def comparison(data):
+    return outcomes.compare(data.scores, data.provinces)
+
+
+@pytest.fixture
+def pgi_dir(tmp_path):
+    """A copy of the stored figures: tests add to it, never to the repository's data."""
+    return Path(shutil.copytree(paths.PGI, tmp_path / "pgi"))
+
+
+def _row(table: pd.DataFrame, **where) -> pd.Series:
+    mask = pd.Series(True, index=table.index)
+    for column, value in where.items():
+        mask &= table[column] == value
+    (index,) = table.index[mask]
+    return table.loc[index]
+
+
+def _add(pgi_dir: Path, tmp_path: Path, text: str, **options) -> None:
+    path = tmp_path / "added.csv"
+    path.write_text(text, encoding="utf-8")
+    add_scores_file(path, source=SOURCE, pgi_dir=pgi_dir, **options)
+
+
+def _texts(figure) -> str:
+    from matplotlib.text import Text
+
+    figure.draw_without_rendering()
+    return "\n".join(text.get_text() for text in figure.findobj(Text))
+
+
+# --- the real figures -------------------------------------------------------------------------
+
+
+def test_trajectory_as_published_with_unknowns_left_unknown(data):
+    path = outcomes.trajectory(data.scores, data.provinces).set_index("year")
+    assert list(path.index) == [2022, 2023, 2024]
+    assert path.loc[2022, "rank"] == 2 and math.isnan(path.loc[2022, "total"])
+    assert path.loc[2023, ["rank", "total"]].tolist() == [62, 17.33]
+    assert not path.loc[2023, "total_derived"]
+    subs = path.loc[2024, ["sub_index_1", "sub_index_2", "sub_index_3", "sub_index_4"]]
+    assert subs.tolist() == [4.95, 4.95, 6.71, 6.02]
+    assert path.loc[2024, "total"] == 22.63 and path.loc[2024, "total_derived"]
+    assert pd.isna(path.loc[2024, "rank"])  # outside the top 30: not published, not guessed
+    assert path["equal_sub_indices_1_2"].tolist() == [False, False, True]
+    assert path["provinces_ranked"].tolist() == [63, 63, 63]
+
+
+def test_rows_with_sub_indices_1_and_2_equal_are_flagged(data):
+    equal = outcomes.equal_sub_indices_1_2(data.scores)
+    assert list(zip(equal.year, equal.province_id, equal.sub_index_1, strict=True)) == [
+        (2024, "lang-son", 4.95),
+        (2024, "yen-bai", 5.31),
+    ]
+
+
+def test_coverage_counts_provinces_with_each_figure(data):
+    table = outcomes.coverage(data.scores, data.provinces).set_index("year")
+    assert table.loc[2024, ["sub_index_1", "sub_index_3", "total", "rank"]].tolist() == [
+        36,
+        35,
+        49,
+        9,
+    ]
+    assert table.loc[2024, "derived_totals"] == 33
+    assert table["national_mean_total"].tolist()[1:] == [21.0, 25.39]
+    assert table.loc[2022, "total"] == 0 and math.isnan(table.loc[2022, "national_mean_total"])
+
+
+def test_lang_son_against_all_provinces_with_data(comparison):
+    first = _row(comparison, year=2024, measure="sub_index_1")
+    assert (first.provinces_with_data, first.position, first.flagged_values) == (36, 33, 2)
+    assert first.gap_to_others == pytest.approx(-1.405714, abs=1e-6)
+    assert "sub-indices 1 and 2" in first.flag
+    third = _row(comparison, year=2024, measure="sub_index_3")
+    assert (third.provinces_with_data, third.position, third.flag) == (35, 2, "")
+    assert third.percentile == pytest.approx(100 * 33 / 34)
+
+
+def test_derived_total_compared_with_the_published_national_mean(comparison):
+    total = _row(comparison, year=2024, measure="total")
+    assert total.value == 22.63 and total.derived
+    assert (total.provinces_with_data, total.position, total.derived_values) == (49, 47, 33)
+    assert total.gap_to_national_mean == pytest.approx(22.63 - 25.39)
+    published = _row(comparison, year=2023, measure="total")
+    assert not published.derived and published.gap_to_national_mean == pytest.approx(-3.67)
+
+
+def test_lang_son_against_its_region(comparison):
+    total = _row(comparison, year=2024, measure="total")
+    assert (total.region_provinces_with_data, total.region_position) == (12, 12)
+    assert total.region_gap_to_others == pytest.approx(-1.115455, abs=1e-6)
+
+
+def test_years_without_the_figure_stay_unknown(comparison):
+    unknown = comparison[comparison["year"] == 2022]
+    assert unknown["value"].isna().all() and unknown["position"].isna().all()
+    assert (unknown["provinces_with_data"] == 0).all()
+    sub_2023 = _row(comparison, year=2023, measure="sub_index_4")
+    assert math.isnan(sub_2023.value) and sub_2023.provinces_with_data == 3
+
+
+def test_standing_respects_direction_ties_and_unknowns():
+    values = pd.Series({"a": 1.0, "b": 2.0, "c": 2.0, "d": 3.0})
+    assert outcomes.standing(values, "b")["position"] == 2
+    assert outcomes.standing(values, "b")["percentile"] == pytest.approx(100 * 1.5 / 3)
+    lower_is_better = outcomes.standing(values, "a", higher_is_better=False)
+    assert (lower_is_better["position"], lower_is_better["percentile"]) == (1, 100)
+    missing = outcomes.standing(values, "e")
+    assert pd.isna(missing["position"]) and math.isnan(missing["gap_to_others"])
+    assert (missing["provinces_with_data"], missing["others_mean"]) == (4, 2.0)
+
+
+# --- responsibility beside the scores ---------------------------------------------------------
+
+
+def test_sub_index_structure(data):
+    table = outcomes.sub_index_structure(data.tidy, data.sub_indices).set_index("sub_index")
+    assert table["indicators"].tolist() == [15, 11, 10, 6]
+    assert table["overlaps"].tolist() == [4, 2, 0, 0]
+    leads = [
+        "so-nong-nghiep-moi-truong",
+        "so-nong-nghiep-moi-truong",
+        "so-tai-chinh",
+        "so-tai-chinh",
+    ]
+    assert table["dominant_lead"].tolist() == leads
+    assert table.loc[1, "dominant_lead_share"] == pytest.approx(5 / 9)
+    assert table.loc[2, "leads_per_indicator"] == pytest.approx(23 / 11)
+    assert table.loc[2, "collective_coordinator_share"] == pytest.approx(30 / 57)
+    assert table.loc[3, "collective_lead_share"] == pytest.approx(2 / 12)
+
+
+def test_link_and_lead_agencies(data, comparison):
+    structure = outcomes.sub_index_structure(data.tidy, data.sub_indices)
+    link = outcomes.sub_index_link(structure, comparison, 2024).set_index("sub_index")
+    assert link["value"].tolist() == [4.95, 4.95, 6.71, 6.02]
+    assert link["position"].tolist() == [33, 34, 2, 19]
+    assert [bool(flag) for flag in link["flag"]] == [True, True, False, False]
+    agencies = outcomes.lead_agency_outcomes(data.tidy, link.reset_index())
+    summary = outcomes.lead_agency_summary(agencies).set_index("agency_id")
+    env = summary.loc["so-nong-nghiep-moi-truong"]
+    assert (env.led, env.sub_indices, env.led_where_below_others, env.led_where_flagged) == (
+        21,
+        "1, 2, 3, 4",
+        20,
+        18,
+    )
+    assert summary.loc["so-tai-chinh", "sub_indices"] == "3, 4"
+    assert summary.loc["so-tai-chinh", "mean_gap_of_led"] > 0
+
+
+def test_no_indicator_values_means_an_empty_comparison(data):
+    table = outcomes.indicator_comparison(
+        data.indicator_scores, data.provinces, data.tidy.indicators
+    )
+    assert table.empty and "better_than_others" in table.columns
+    assert outcomes.indicator_coverage(data.indicator_scores).startswith("No indicator-level")
+
+
+# --- a year added with `scores add` -----------------------------------------------------------
+
+
+def test_an_added_year_flows_into_every_table(pgi_dir, tmp_path):
+    _add(
+        pgi_dir,
+        tmp_path,
+        "province,sub_index_1,sub_index_2,sub_index_3,total,rank\n"
+        "Lạng Sơn,5,6,7,,20\n"
+        "Cao Bằng,6,6,6,,\n"
+        "Ha Noi,7,5,6,,\n",
+        year=2025,
+    )
+    data = outcomes.load_outcome_data(pgi_dir)
+    path = outcomes.trajectory(data.scores, data.provinces).set_index("year")
+    assert path.loc[2025, ["rank", "provinces_ranked"]].tolist() == [20, 34]
+    assert math.isnan(path.loc[2025, "sub_index_4"]) and math.isnan(path.loc[2025, "total"])
+    assert outcomes.latest_sub_index_year(data.scores) == 2025
+    comparison = outcomes.compare(data.scores, data.provinces)
+    first = _row(comparison, year=2025, measure="sub_index_1")
+    assert (first.provinces_with_data, first.position, first.others_mean) == (3, 3, 6.5)
+    assert (first.region_provinces_with_data, first.region_position) == (2, 2)
+    fourth = _row(comparison, year=2025, measure="sub_index_4")
+    assert math.isnan(fourth.value) and fourth.provinces_with_data == 0
+    assert outcomes.coverage(data.scores, data.provinces).set_index("year").loc[2025, "rank"] == 1
+
+
+def test_more_provinces_for_a_stored_year_join_the_comparison(pgi_dir, tmp_path):
+    _add(pgi_dir, tmp_path, "province,total\nCao Bằng,20.5\nBắc Kạn,19\n", year=2023)
+    data = outcomes.load_outcome_data(pgi_dir)
+    total = _row(outcomes.compare(data.scores, data.provinces), year=2023, measure="total")
+    assert (total.provinces_with_data, total.position) == (21, 21)  # both above 17.33
+    assert (total.region_provinces_with_data, total.region_position) == (3, 3)
+
+
+def test_added_indicator_values_are_compared_in_their_direction(pgi_dir, tmp_path):
+    # 1.04 "pollution by firms is widespread": lower is better
+    _add(
+        pgi_dir,
+        tmp_path,
+        "indicator_id,province,value\n1.04,Lạng Sơn,30\n1.04,Cao Bằng,40\n1.04,Hà Nội,50\n"
+        "1.01,Lạng Sơn,30\n1.01,Cao Bằng,40\n",
+        year=2024,
+    )
+    data = outcomes.load_outcome_data(pgi_dir)
+    table = outcomes.indicator_comparison(
+        data.indicator_scores, data.provinces, data.tidy.indicators
+    )
+    linked = outcomes.indicator_link(data.tidy, table).set_index("indicator_id")
+    assert (linked.loc["1.04", "position"], linked.loc["1.04", "better_than_others"]) == (1, 15)
+    assert (linked.loc["1.01", "position"], linked.loc["1.01", "better_than_others"]) == (2, -10)
+    assert linked.loc["1.04", "leads"] >= 1 and linked.loc["1.04", "lead_bodies"]
+    assert outcomes.indicator_coverage(data.indicator_scores).startswith("5 indicator-level")
+
+
+def test_figures_draw_an_added_year_and_show_unknowns(pgi_dir, tmp_path):
+    _add(pgi_dir, tmp_path, "province,sub_index_1,sub_index_2\nLạng Sơn,5,6\nHuế,6,7\n", year=2025)
+    data = outcomes.load_outcome_data(pgi_dir)
+    with plotting.house_style():
+        rank = outcome_figures.draw_rank_by_year(data, "en")
+        peers = outcome_figures.draw_lang_son_vs_peers(data, "en")
+        structure = outcome_figures.draw_responsibility_vs_gap(data, "en")
+    assert "2025\ntotal unknown" in _texts(rank) and "rank unknown" in _texts(rank)
+    assert "PGI 2025" in _texts(peers) and "unknown" in _texts(peers)
+    assert "2025" in _texts(structure) and "unknown (n = 0)" in _texts(structure)
