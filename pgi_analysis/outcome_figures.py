@@ -2,8 +2,7 @@
 data, and the plan's responsibility structure beside the sub-index gaps.
 
 Each `draw_*(data, lang)` takes an `outcomes.OutcomeData` and is registered in
-`pgi_analysis.figures.FIGURES`. That module imports these functions, so its `sub_index_label`
-is imported inside the functions that use it, once both modules are loaded.
+`pgi_analysis.figures.FIGURES`.
 
 Unknown figures are drawn as unknown (a hatched, empty marker with a label), never as 0; totals
 summed from the sub-indices are marked as derived.
@@ -24,6 +23,7 @@ from pgi_analysis.plotting import (
     SUB_INDEX_COLOURS,
     bilingual,
     new_figure,
+    sub_index_label,
 )
 from pgi_analysis.scores import SUB_INDICES
 
@@ -342,8 +342,6 @@ def _peer_legend(figure: Figure, data: OutcomeData, lang: str) -> None:
 def draw_lang_son_vs_peers(data: OutcomeData, lang: str) -> Figure:
     """Lạng Sơn's sub-indices and total in the latest year with its sub-indices, among every
     province with the figure that year, its region and the published national mean."""
-    from pgi_analysis.figures import sub_index_label
-
     year = outcomes.latest_sub_index_year(data.scores)
     figure, (top, bottom) = new_figure(10.0, 5.6, nrows=2, height_ratios=[4, 1.2])
     if year is None:
@@ -479,8 +477,6 @@ def draw_responsibility_vs_gap(data: OutcomeData, lang: str) -> Figure:
     assigns the sub-index (leads and coordinators per indicator, the dominant lead's share,
     indicators with a body named both lead and coordinator)."""
     from matplotlib.ticker import MaxNLocator
-
-    from pgi_analysis.figures import sub_index_label
 
     link = _link(data)
     colours = link["sub_index"].map(SUB_INDEX_COLOURS)

@@ -13,6 +13,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pgi_analysis import paths
 from pgi_analysis.files import atomic_write_bytes
 
 if TYPE_CHECKING:
@@ -85,6 +86,19 @@ def check_language(lang: str) -> str:
 def bilingual(lang: str, vi: str, en: str) -> str:
     """The text for a figure in `lang`."""
     return vi if check_language(lang) == "vi" else en
+
+
+@cache
+def _sub_indices():
+    import pandas as pd
+
+    return pd.read_csv(paths.SUB_INDICES_REFERENCE, dtype={"sub_index": "int64"})
+
+
+def sub_index_label(sub_index: int, lang: str) -> str:
+    """E.g. "CSTP 1 · Ô nhiễm & thiên tai" or "CSTP 1 · Pollution & disasters"."""
+    row = _sub_indices().set_index("sub_index").loc[sub_index]
+    return f"{row['code']} · {row[f'short_{check_language(lang)}']}"
 
 
 def new_figure(width: float, height: float, **subplots: object) -> tuple[Figure, object]:
