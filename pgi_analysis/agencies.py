@@ -2,6 +2,7 @@
 
 import csv
 import difflib
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ import pandas as pd
 
 from pgi_analysis import paths
 from pgi_analysis.errors import InputError
+from pgi_analysis.files import file_stamp
 from pgi_analysis.text import name_key, normalize_text
 
 GAZETTEER_COLUMNS = ["agency_id", "name_vi", "short_vi", "short_en", "name_en", "kind", "aliases"]
@@ -93,7 +95,12 @@ def _read_gazetteer_csv(path: Path) -> list[dict[str, str]]:
 
 def load_gazetteer(extra: Iterable[Path] = ()) -> Gazetteer:
     """The curated gazetteer, extended by the user's CSVs (same columns; later files win ties)."""
-    sources = [paths.AGENCIES_REFERENCE, *(Path(path) for path in extra)]
+    sources = (paths.AGENCIES_REFERENCE, *(Path(path) for path in extra))
+    return _gazetteer(sources, tuple(file_stamp(source) for source in sources))
+
+
+@functools.lru_cache(maxsize=8)  # read again only when a file changes (stamps are in the key)
+def _gazetteer(sources: tuple[Path, ...], stamps: tuple) -> Gazetteer:
     records: dict[str, dict[str, str]] = {}
     index: dict[tuple[str, ...], str] = {}
     for source in sources:

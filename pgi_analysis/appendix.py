@@ -6,6 +6,7 @@ columns STT / CHỈ SỐ THÀNH PHẦN / CƠ QUAN CHỦ TRÌ / CƠ QUAN PHỐI H
 """
 
 import csv
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -17,7 +18,8 @@ import pandas as pd
 from pgi_analysis import paths
 from pgi_analysis.agencies import Gazetteer, load_gazetteer
 from pgi_analysis.errors import InputError
-from pgi_analysis.text import name_key, normalize_text, token_key, tokens
+from pgi_analysis.files import file_stamp
+from pgi_analysis.text import name_key, normalize_text, tokenize
 
 SUB_INDEX_HEADING = re.compile(
     r"^(?:I{1,3}|IV)?\s*CSTP\s*(?P<sub_index>[1-4])\s*\.\s*(?P<name>.*)$"
@@ -287,18 +289,18 @@ def _split_lead_from_name(cell: Cell, gazetteer: Gazetteer) -> tuple[Cell, Cell]
     unit = UNIT.search(cell.text)
     if unit:
         return cell.part(0, unit.end()), cell.part(unit.end()).strip()
-    found = tokens(cell.text)
-    keys = [token_key(token.group(0)) for token in found]
-    for start in range(1, len(found)):  # the longest known name that ends the line
-        if tuple(keys[start:]) in gazetteer.index:
-            return cell.part(0, found[start].start()), cell.part(found[start].start())
+    places, keys = tokenize(cell.text)
+    for start in range(1, len(keys)):  # the longest known name that ends the line
+        if keys[start:] in gazetteer.index:
+            return cell.part(0, places[start][0]), cell.part(places[start][0])
     return cell, Cell("", cell.places[-1:])
 
 
 def _split_merged_lead(row: RawRow, gazetteer: Gazetteer, repairs: Repairs) -> RawRow:
     """A dash bullet inside a lead that is not itself a bullet list starts the next column."""
     lead = row.lead.strip()
-    if not lead.text or lead.text.startswith(tuple(BULLETS)):
+    has_dash = any(dash in lead.text for dash in BULLETS)
+    if not has_dash or lead.text.startswith(tuple(BULLETS)):
         return row
     bullet = _bullet_after_actor(lead, gazetteer)
     if bullet is None:
@@ -347,17 +349,16 @@ class _UnreadableActor(Exception):
 def _scan(cell: Cell, gazetteer: Gazetteer):
     """Yield each actor named in `cell` as a Mention, and the offset of each dash bullet."""
     text = cell.text
-    found = tokens(text)
-    keys = [token_key(token.group(0)) for token in found]
+    places, keys = tokenize(text)
 
     def span(start: int, end: int) -> str:
-        return text[found[start].start() : found[end - 1].end()]  # cells are single-spaced
+        return text[places[start][0] : places[end - 1][1]]  # cells are single-spaced
 
     bullet, i = None, 0
-    while i < len(found):
+    while i < len(keys):
         if keys[i] in SEPARATORS:
             if keys[i] in BULLETS:
-                bullet = found[i].start()
+                bullet = places[i][0]
                 yield bullet
             i += 1
             continue
@@ -367,33 +368,31 @@ def _scan(cell: Cell, gazetteer: Gazetteer):
             mentions = _nested_actors(span(i, end), gazetteer)
             if not mentions:
                 fragment = span(i, _end_of_item(keys, i, stops={";", ",", *BULLETS}))
-                raise _UnreadableActor(found[i].start(), fragment, "unknown actor")
+                raise _UnreadableActor(places[i][0], fragment, "unknown actor")
             for agency_id, name in mentions:
-                yield Mention(agency_id, name, "", "", span(i, end), found[i].start(), bullet)
+                yield Mention(agency_id, name, "", "", span(i, end), places[i][0], bullet)
             bullet, i = None, end
             continue
         agency_id, name_end = match
         end, scope, task = name_end, "", ""
-        if end < len(found) and keys[end] == "(":
-            close = next((j for j in range(end, len(found)) if keys[j] == ")"), None)
+        if end < len(keys) and keys[end] == "(":
+            close = next((j for j in range(end, len(keys)) if keys[j] == ")"), None)
             if close is None:
                 raise _UnreadableActor(
-                    found[end].start(), span(end, len(found)), "a parenthesis is not closed"
+                    places[end][0], span(end, len(keys)), "a parenthesis is not closed"
                 )
             scope = span(end + 1, close) if close > end + 1 else ""
             end = close + 1
         if tuple(keys[end : end + 2]) in TASK_OPENINGS:
             stop = _end_of_item(keys, end)
             task, end = span(end, stop).rstrip("."), stop
-        elif end < len(found) and keys[end] not in SEPARATORS:
+        elif end < len(keys) and keys[end] not in SEPARATORS:
             raise _UnreadableActor(
-                found[end].start(),
+                places[end][0],
                 span(end, _end_of_item(keys, end)),
                 f"unexpected text after {span(i, name_end)!r}",
             )
-        yield Mention(
-            agency_id, span(i, name_end), scope, task, span(i, end), found[i].start(), bullet
-        )
+        yield Mention(agency_id, span(i, name_end), scope, task, span(i, end), places[i][0], bullet)
         bullet, i = None, end
 
 
@@ -555,7 +554,12 @@ def _name_variant(found: str, canonical: str) -> str | None:
 
 def _reference_indicators() -> dict[tuple[str, ...], dict[str, object]]:
     """English name, direction and kind of each known indicator, by the key of its name."""
-    with paths.INDICATORS_REFERENCE.open(encoding="utf-8", newline="") as stream:
+    return _read_reference(paths.INDICATORS_REFERENCE, file_stamp(paths.INDICATORS_REFERENCE))
+
+
+@functools.lru_cache(maxsize=2)  # read again only when the file changes (its stamp is the key)
+def _read_reference(path: Path, stamp: tuple) -> dict[tuple[str, ...], dict[str, object]]:
+    with path.open(encoding="utf-8", newline="") as stream:
         return {
             name_key(row["name_vi"]): {
                 "name_en": row["name_en"],
@@ -578,10 +582,56 @@ def _indicators_table(records: list[dict[str, object]], repairs: Repairs) -> pd.
                 record["name_vi"],
                 "English name, direction and kind left empty",
             )
-        record.update(known or unknown)
+        record.update(known or unknown)  # copied in: the cached reference stays as read
     indicators = pd.DataFrame(records, columns=INDICATOR_COLUMNS)
     indicators["higher_is_better"] = pd.array(indicators["higher_is_better"], dtype="boolean")
     return indicators
+
+
+def _assignments(
+    row: RawRow,
+    path: Path,
+    gazetteer: Gazetteer,
+    repairs: Repairs,
+    spellings: dict[str, list[str]],
+) -> list[tuple[str, ...]]:
+    """One indicator's actors, each once per role, noting every spelling seen in `spellings`."""
+    indicator_id, assignments = row.indicator_id, []
+    for role, cell, column in (
+        ("lead", row.lead, "CƠ QUAN CHỦ TRÌ"),
+        ("coordinator", row.coordinators, "CƠ QUAN PHỐI HỢP"),
+    ):
+        mentions = read_actors(cell, gazetteer, path, f"indicator {indicator_id}, {column}")
+        if role == "lead" and not mentions:
+            raise InputError(
+                path,
+                f"indicator {indicator_id} has no lead agency (CƠ QUAN CHỦ TRÌ)",
+                row.indicator.place(),
+            )
+        named: set[str] = set()
+        for mention in mentions:
+            canonical = gazetteer.name_of(mention.agency_id)
+            variant = _name_variant(mention.found, canonical)
+            if variant:
+                repairs.add(indicator_id, variant, mention.found, canonical)
+            seen = spellings.setdefault(mention.agency_id, [])
+            if mention.found not in seen:
+                seen.append(mention.found)
+            if mention.agency_id in named:
+                repairs.add(indicator_id, f"duplicate {role}", mention.found, "kept once")
+                continue
+            named.add(mention.agency_id)
+            assignments.append(
+                (
+                    indicator_id,
+                    mention.agency_id,
+                    role,
+                    mention.scope,
+                    mention.task,
+                    mention.source_text,
+                )
+            )
+    return assignments
 
 
 def _tidy(rows: list[RawRow], path: Path, gazetteer: Gazetteer, repairs: Repairs) -> TidyAppendix:
@@ -589,40 +639,7 @@ def _tidy(rows: list[RawRow], path: Path, gazetteer: Gazetteer, repairs: Repairs
     spellings: dict[str, list[str]] = {}
     for row in rows:
         indicators.append(_read_indicator(row, path, repairs))
-        for role, cell, column in (
-            ("lead", row.lead, "CƠ QUAN CHỦ TRÌ"),
-            ("coordinator", row.coordinators, "CƠ QUAN PHỐI HỢP"),
-        ):
-            mentions = read_actors(cell, gazetteer, path, f"indicator {row.indicator_id}, {column}")
-            if role == "lead" and not mentions:
-                raise InputError(
-                    path,
-                    f"indicator {row.indicator_id} has no lead agency (CƠ QUAN CHỦ TRÌ)",
-                    row.indicator.place(),
-                )
-            named: set[str] = set()
-            for mention in mentions:
-                canonical = gazetteer.name_of(mention.agency_id)
-                variant = _name_variant(mention.found, canonical)
-                if variant:
-                    repairs.add(row.indicator_id, variant, mention.found, canonical)
-                spellings.setdefault(mention.agency_id, [])
-                if mention.found not in spellings[mention.agency_id]:
-                    spellings[mention.agency_id].append(mention.found)
-                if mention.agency_id in named:
-                    repairs.add(row.indicator_id, f"duplicate {role}", mention.found, "kept once")
-                    continue
-                named.add(mention.agency_id)
-                assignments.append(
-                    (
-                        row.indicator_id,
-                        mention.agency_id,
-                        role,
-                        mention.scope,
-                        mention.task,
-                        mention.source_text,
-                    )
-                )
+        assignments += _assignments(row, path, gazetteer, repairs, spellings)
     agencies = gazetteer.table(spellings)
     agencies["aliases"] = agencies["agency_id"].map(lambda a: "|".join(spellings[a]))
     return TidyAppendix(

@@ -26,6 +26,15 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+def file_stamp(path: Path) -> tuple[str, int, int] | None:
+    """What changes when a file does (name, modification time, size): a key for caches."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return str(path), status.st_mtime_ns, status.st_size
+
+
 def csv_bytes(table: pd.DataFrame) -> bytes:
     """A table as UTF-8 CSV with LF line ends, the form every committed table takes."""
     return table.to_csv(index=False, lineterminator="\n").encode("utf-8")

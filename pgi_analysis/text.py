@@ -60,9 +60,11 @@ def match_key(text: str) -> str:
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 
 
-def tokens(text: str) -> list[re.Match]:
-    """Words and single punctuation marks, with their places in `text` (already NFC)."""
-    return list(_TOKEN.finditer(text))
+@functools.lru_cache(maxsize=1024)  # lists of actors repeat from row to row
+def tokenize(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
+    """Words and single punctuation marks of `text` (already NFC): their places and their keys."""
+    found = list(_TOKEN.finditer(text))
+    return tuple(match.span() for match in found), tuple(token_key(m.group()) for m in found)
 
 
 @functools.lru_cache(maxsize=4096)  # a document repeats a few hundred words many times
@@ -74,4 +76,4 @@ def token_key(token: str) -> str:
 @functools.lru_cache(maxsize=4096)  # actors' names recur on almost every row
 def name_key(text: str) -> tuple[str, ...]:
     """A name as the sequence of its token keys: spacing and line breaks no longer matter."""
-    return tuple(token_key(match.group(0)) for match in tokens(normalize_text(text)))
+    return tokenize(normalize_text(text))[1]
