@@ -215,11 +215,25 @@ def _growth(label: str, sizes: list[int], seconds: list[float]) -> str:
 
 def bench_scale(repeats: int) -> list[str]:
     from pgi_analysis import scores
-    from pgi_analysis.scores import load_scores
+    from pgi_analysis.outcome_figures import draw_lang_son_vs_peers, draw_rank_by_year
+    from pgi_analysis.outcomes import load_outcome_data
+    from pgi_analysis.plotting import figure_bytes, house_style
+    from pgi_analysis.workbook import build_workbook, provenance_rows
 
     # Ten years of 63 provinces can only lie before the first PGI (2022) or the 2025 mergers:
     # let this process accept the synthetic years.
     scores.FIRST_YEAR = 2015
+
+    def tidy_copies(copies: list[Path]) -> None:
+        _cold_load_appendix()  # identical copies share the token caches after the first
+        for path in copies:
+            load_appendix(path)
+
+    def outcome_figures(pgi_dir: Path) -> None:
+        data = load_outcome_data(pgi_dir)
+        with house_style():
+            for draw in (draw_rank_by_year, draw_lang_son_vs_peers):
+                figure_bytes(draw(data, "en"), "png", dpi=100)
 
     rows = []
     with tempfile.TemporaryDirectory() as temporary:
@@ -230,19 +244,23 @@ def bench_scale(repeats: int) -> list[str]:
         for number in range(max(sizes)):
             copies.append(folder / f"appendix_{number}.txt")
             copies[-1].write_bytes(text)
-        seconds = [
-            median_seconds(lambda n=n: [load_appendix(path) for path in copies[:n]], repeats)
-            for n in sizes
-        ]
+        seconds = [median_seconds(lambda n=n: tidy_copies(copies[:n]), repeats) for n in sizes]
         rows.append(_growth("tidy n appendices", sizes, seconds))
+
         years = [1, 3, 10]
-        seconds = []
         for count in years:
             _synthetic_scores(folder / f"pgi_{count}", count)
-            seconds.append(
-                median_seconds(lambda c=count: load_scores(folder / f"pgi_{c}"), repeats)
-            )
-        rows.append(_growth("scores, n years x 63 provinces", years, seconds))
+        tidy, provenance = load_appendix(), provenance_rows()
+        steps = {
+            "scores, n years x 63 provinces": lambda c: scores.load_scores(folder / f"pgi_{c}"),
+            "workbook, n years x 63 provinces": lambda c: build_workbook(
+                tidy, scores.load_scores(folder / f"pgi_{c}"), provenance
+            ),
+            "outcome figures, n years x 63": lambda c: outcome_figures(folder / f"pgi_{c}"),
+        }
+        for label, step in steps.items():
+            seconds = [median_seconds(lambda c=c, step=step: step(c), repeats) for c in years]
+            rows.append(_growth(label, years, seconds))
     return rows
 
 
