@@ -8,6 +8,7 @@ record lives in a git-ignored file, so a fresh clone runs every step once.
 import hashlib
 import json
 import sys
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,7 @@ class Step:
 @dataclass
 class Summary:
     written: dict[str, list[Path]] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -58,7 +60,10 @@ class Summary:
         lines = ["Report:"]
         for step, written in self.written.items():
             places = sorted({_shown(path.parent) for path in written})
-            lines.append(f"  {step:<10} {len(written):>3} file(s) in {', '.join(places)}")
+            lines.append(
+                f"  {step:<10} {len(written):>3} file(s) in {', '.join(places)} "
+                f"({self.seconds[step]:.1f} s)"
+            )
         if self.skipped:
             lines.append(f"  unchanged, skipped: {', '.join(self.skipped)}")
         lines.extend(f"  note: {note}" for note in self.notes)
@@ -131,12 +136,14 @@ def run_steps(steps: list[Step], summary: Summary, force: bool = False) -> Summa
             summary.skipped.append(step.name)
             continue
         _progress(f"[{number}/{len(steps)}] {step.name} ({len(stale)} of {len(units)})")
+        started = time.perf_counter()
         try:
             summary.written[step.name] = step.run(stale)
         except InputError:
             raise
         except Exception as error:  # any other failure: say which step, keep earlier outputs
             raise StepFailed(step.name, error) from error
+        summary.seconds[step.name] = time.perf_counter() - started
         state.update({f"{step.name}:{unit.name}": keys[unit.name] for unit in stale})
         atomic_write_bytes(STATE_FILE, json.dumps(state, indent=1, sort_keys=True).encode())
     return summary
