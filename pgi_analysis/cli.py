@@ -51,13 +51,9 @@ def _figures(args: argparse.Namespace) -> None:
 
 
 def _export(args: argparse.Namespace) -> None:
-    from pgi_analysis.appendix import load_appendix
-    from pgi_analysis.scores import load_scores
-    from pgi_analysis.workbook import provenance_rows, write_workbook
+    from pgi_analysis.report import write_officials_workbook
 
-    scores = load_scores()
-    scores = scores[scores["year"] <= args.year] if args.year else scores
-    print(f"wrote {write_workbook(args.out, load_appendix(), scores, provenance_rows())}")
+    print(f"wrote {write_officials_workbook(args.out, args.year)}")
 
 
 def build_parser() -> argparse.ArgumentParser:

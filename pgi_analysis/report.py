@@ -239,8 +239,10 @@ def _figures_step(languages: tuple[str, ...]) -> Step:
         files = [name for entry in FIGURES for name in figure_files(entry, languages)]
         return [paths.FIGURES / "README.md", *(paths.FIGURES / name for name in files)]
 
-    key = lambda: _data_and_code() + "".join(languages)  # noqa: E731
-    return Step("figures", lambda: [Unit("figures", key, outputs)], run)
+    def fingerprint() -> str:
+        return _data_and_code() + "".join(languages)
+
+    return Step("figures", lambda: [Unit("figures", fingerprint, outputs)], run)
 
 
 def _html_step() -> Step:
@@ -267,26 +269,23 @@ def _html_step() -> Step:
     return Step("html", units, run)
 
 
+def write_officials_workbook(path: Path, year: int | None = None) -> Path:
+    """The Excel workbook for officials, with the PGI scores published up to `year`."""
+    from pgi_analysis.appendix import load_appendix
+    from pgi_analysis.scores import load_scores
+    from pgi_analysis.workbook import provenance_rows, write_workbook
+
+    scores = load_scores()
+    if year is not None:
+        scores = scores[scores["year"] <= year]
+    return write_workbook(path, load_appendix(), scores, provenance_rows())
+
+
 def _workbook_step(year: int) -> Step:
-    def run(_: list[Unit]) -> list[Path]:
-        from pgi_analysis.appendix import load_appendix
-        from pgi_analysis.scores import load_scores
-        from pgi_analysis.workbook import provenance_rows, write_workbook
-
-        scores = load_scores()
-        return [
-            write_workbook(
-                workbook_path(year),
-                load_appendix(),
-                scores[scores["year"] <= year],
-                provenance_rows(),
-            )
-        ]
-
     return Step(
         "workbook",
         lambda: [Unit(str(year), _data_and_code, lambda: [workbook_path(year)])],
-        run,
+        lambda _: [write_officials_workbook(workbook_path(year), year)],
     )
 
 
@@ -301,7 +300,7 @@ def build_report(
     if year is None:
         year = years[-1] if years else PLAN_YEAR
     if year not in years:
-        summary.notes.append(f"no PGI scores for {year}: the workbook's score sheet is empty")
+        summary.notes.append(f"no PGI scores for {year}: the workbook lists the earlier years only")
     steps = [
         _tidy_step(),
         _scores_step(),
