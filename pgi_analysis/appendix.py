@@ -9,6 +9,7 @@ import csv
 import functools
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -219,18 +220,21 @@ def _text_rows(text: str, path: Path, gazetteer: Gazetteer, repairs: Repairs) ->
             ended = True
             continue
         heading = SUB_INDEX_HEADING.match(line)
-        if heading and int(heading["sub_index"]) == sub_index + 1:
+        if heading:
+            _check_heading(int(heading["sub_index"]), sub_index, expected_number, path, line_number)
             close()
             sub_index, expected_number, current = sub_index + 1, 1, None
             continue
         start = ROW_START.match(line)
-        # A row begins with the next number and a capital; "2 năm gần nhất ..." wraps a name.
-        if (
-            sub_index
-            and start
-            and int(start["number"]) == expected_number
-            and start["rest"][0].isupper()
-        ):
+        # A row begins with a number and a capital; "2 năm gần nhất ..." wraps a name.
+        if sub_index and start and start["rest"][0].isupper():
+            if int(start["number"]) != expected_number:
+                raise InputError(
+                    path,
+                    f"indicator numbered {start['number']} where {expected_number} was expected "
+                    f"in CSTP {sub_index}",
+                    f"line {line_number}",
+                )
             close()
             current = (expected_number, line_number, [(line_number, start["rest"])])
             expected_number += 1
@@ -250,6 +254,18 @@ def _text_rows(text: str, path: Path, gazetteer: Gazetteer, repairs: Repairs) ->
             "is this the appendix of a PGI plan?",
         )
     return rows
+
+
+def _check_heading(
+    found: int, sub_index: int, expected_number: int, path: Path, line_number: int
+) -> None:
+    """Sub-indices come in order, each with at least one indicator."""
+    if found != sub_index + 1:
+        raise InputError(
+            path, f"CSTP {found} where CSTP {sub_index + 1} was expected", f"line {line_number}"
+        )
+    if sub_index and expected_number == 1:
+        raise InputError(path, f"CSTP {sub_index} has no indicators", f"line {line_number}")
 
 
 def _paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -464,14 +480,14 @@ def _read_indicator(row: RawRow, path: Path, repairs: Repairs) -> dict[str, obje
 def _read_sheet(path: Path) -> pd.DataFrame:
     try:
         if path.suffix.lower() in {".xlsx", ".xlsm"}:
-            sheet = pd.read_excel(path, header=None, dtype=str)
+            sheet = pd.read_excel(path, header=None, dtype=str, engine="openpyxl")
         else:
             sheet = pd.read_csv(
                 path, header=None, dtype=str, encoding="utf-8-sig", skip_blank_lines=False
             )
     except UnicodeDecodeError:
         raise InputError(path, "not UTF-8 text; save the table as CSV UTF-8") from None
-    except (OSError, ValueError, KeyError, pd.errors.ParserError) as error:
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, pd.errors.ParserError) as error:
         problem = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise InputError(path, f"cannot read the table ({problem})") from None
     return sheet.fillna("").map(lambda value: normalize_text(str(value)))

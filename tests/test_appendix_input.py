@@ -96,8 +96,26 @@ def test_typed_table_errors_name_row_and_column(tmp_path):
             "(closest known: Sở Nội vụ; Sở Xây dựng; Sở Công Thương); "
             "add it to a gazetteer CSV with --gazetteer if it is a real body",
         ),
+        (
+            "I CSTP 1. Giảm thiểu\n\n1 Chất lượng môi trường (%) Sở Xây dựng\n\n"
+            "3 Không ô nhiễm (%) Sở Xây dựng\n".encode(),
+            ", line 5: indicator numbered 3 where 2 was expected in CSTP 1",
+        ),
+        (
+            "I CSTP 1. Giảm thiểu\n\n1 Chất lượng môi trường (%) Sở Xây dựng\n\n"
+            "III CSTP 3. Thúc đẩy\n".encode(),
+            ", line 5: CSTP 3 where CSTP 2 was expected",
+        ),
     ],
-    ids=["empty", "binary", "not-utf8", "no-headings", "unknown-actor"],
+    ids=[
+        "empty",
+        "binary",
+        "not-utf8",
+        "no-headings",
+        "unknown-actor",
+        "row-skipped",
+        "cstp-skipped",
+    ],
 )
 def test_bad_text_fails_with_one_clear_line(tmp_path, capsys, content, message):
     path = tmp_path / "appendix.txt"
@@ -146,3 +164,34 @@ def test_tidy_writes_the_committed_tables_and_reports_repairs(tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.startswith("11 repairs:\n  merged columns: ")
     assert "  unit: 'này(%)' -> 'này (%)' [4.05]\n" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "appendix.csv",
+            "Số TT,Tên chỉ số\n1,Chất lượng\n".encode(),
+            ": no header row with the columns STT, CHỈ SỐ THÀNH PHẦN, CƠ QUAN CHỦ TRÌ, "
+            "CƠ QUAN PHỐI HỢP",
+        ),
+        (
+            "appendix.xlsx",
+            b"not a zip archive",
+            ": cannot read the table (File is not a zip file)",
+        ),
+        (
+            "appendix.csv",
+            "STT,CHỈ SỐ THÀNH PHẦN,CƠ QUAN CHỦ TRÌ,CƠ QUAN PHỐI HỢP\n"
+            "1,Chất lượng môi trường (%),Sở Xây dựng,\n".encode(),
+            ", row 2: an indicator before any sub-index heading (a row like 'I | CSTP 1. ...')",
+        ),
+    ],
+    ids=["no-header", "broken-xlsx", "no-heading-row"],
+)
+def test_bad_tables_fail_with_one_clear_line(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError) as error:
+        load_appendix(path)
+    assert str(error.value) == f"{path}{message}"
