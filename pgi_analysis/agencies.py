@@ -27,6 +27,9 @@ KINDS = (
     "businesses",
 )
 
+# Kinds that name no accountable body: vague groups of departments, individuals, and firms.
+COLLECTIVE_KINDS = frozenset({"collective", "businesses"})
+
 
 @dataclass(frozen=True)
 class Gazetteer:

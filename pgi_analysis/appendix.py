@@ -568,6 +568,11 @@ def _name_variant(found: str, canonical: str) -> str | None:
     return "spelling" if name_key(found) == name_key(canonical) else "alias"
 
 
+def load_sub_indices() -> pd.DataFrame:
+    """The four sub-indices (CSTP 1–4): code, names and short labels in Vietnamese and English."""
+    return pd.read_csv(paths.SUB_INDICES_REFERENCE, dtype={"sub_index": "int64"})
+
+
 def _reference_indicators() -> dict[tuple[str, ...], dict[str, object]]:
     """English name, direction and kind of each known indicator, by the key of its name."""
     return _read_reference(paths.INDICATORS_REFERENCE, file_stamp(paths.INDICATORS_REFERENCE))

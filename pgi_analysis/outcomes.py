@@ -24,9 +24,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pgi_analysis import paths
 from pgi_analysis import responsibility as resp
-from pgi_analysis.appendix import TidyAppendix, load_appendix
+from pgi_analysis.appendix import TidyAppendix, load_appendix, load_sub_indices
 from pgi_analysis.scores import (
     MEASURES,
     MERGER_YEAR,
@@ -60,7 +59,7 @@ def load_outcome_data(pgi_dir: Path | None = None) -> OutcomeData:
         indicator_scores=load_indicator_scores(pgi_dir),
         provinces=load_provinces(),
         tidy=load_appendix(),
-        sub_indices=pd.read_csv(paths.SUB_INDICES_REFERENCE, dtype={"sub_index": "int64"}),
+        sub_indices=load_sub_indices(),
     )
 
 

@@ -13,7 +13,6 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pgi_analysis import paths
 from pgi_analysis.files import atomic_write_bytes
 
 if TYPE_CHECKING:
@@ -90,9 +89,9 @@ def bilingual(lang: str, vi: str, en: str) -> str:
 
 @cache
 def _sub_indices():
-    import pandas as pd
+    from pgi_analysis.appendix import load_sub_indices
 
-    return pd.read_csv(paths.SUB_INDICES_REFERENCE, dtype={"sub_index": "int64"})
+    return load_sub_indices()
 
 
 def sub_index_label(sub_index: int, lang: str) -> str:

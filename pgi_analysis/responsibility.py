@@ -27,12 +27,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from pgi_analysis.agencies import COLLECTIVE_KINDS
+
 if TYPE_CHECKING:
     import networkx as nx
 
 LEAD, COORDINATOR = "lead", "coordinator"
 ROLES = (LEAD, COORDINATOR)
-COLLECTIVE_KINDS = frozenset({"collective", "businesses"})
 # Cells of the indicator × agency role matrix, in the order of their codes 0–3.
 ROLE_CELLS = ("none", COORDINATOR, LEAD, "lead and coordinator")
 

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, NamedTuple
 import pandas as pd
 
 from pgi_analysis import paths
-from pgi_analysis.appendix import TidyAppendix
+from pgi_analysis.agencies import COLLECTIVE_KINDS
+from pgi_analysis.appendix import TidyAppendix, load_sub_indices
 from pgi_analysis.files import atomic_write_bytes, xlsx_bytes
 
 if TYPE_CHECKING:
@@ -32,14 +33,11 @@ MATRIX_SHEET = "Ma trận phân công"
 SCORES_SHEET = "Điểm PGI"
 SOURCES_SHEET = "Nguồn"
 
-# The plan's date. Every timestamp the file stores is set to it, so two builds give the same bytes.
-
 ROLE_LABELS = {"lead": "Chủ trì", "coordinator": "Phối hợp"}
 ROLE_COLOURS = {"lead": "F4B183", "coordinator": "BDD7EE"}
 HEADER_COLOUR = "D9D9D9"
 SUB_INDEX_COLOUR = "EDEDED"
 # Agencies that stand for many bodies: the matrix puts them after the named agencies.
-COLLECTIVE_KINDS = frozenset({"collective", "businesses"})
 # Excel and LibreOffice take typed text that starts with one of these for a formula.
 FORMULA_STARTS = ("=", "+", "-", "@")
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -139,7 +137,7 @@ def build_workbook(
     workbook = Workbook()
     workbook.properties.creator = "pgi-analysis"
     workbook.properties.title = "Phân công cải thiện Chỉ số Xanh (PGI) tỉnh Lạng Sơn"
-    sub_indices = _read_sub_indices()
+    sub_indices = load_sub_indices()
     agencies = _agencies_in_matrix_order(tidy)
     task_sheets = _task_sheet_names(agencies)
 
@@ -395,10 +393,6 @@ def _write_sources(sheet: Worksheet, provenance: Iterable[Sequence[object]]) -> 
 
 
 # --- what the sheets show ---------------------------------------------------------------------
-
-
-def _read_sub_indices() -> pd.DataFrame:
-    return pd.read_csv(paths.SUB_INDICES_REFERENCE, dtype={"sub_index": "int64"})
 
 
 def _measure_labels(sub_indices: pd.DataFrame) -> dict[str, str]:

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from pgi_analysis import paths
+from pgi_analysis.agencies import COLLECTIVE_KINDS
 from pgi_analysis.workbook import (
-    COLLECTIVE_KINDS,
     INDICATORS_SHEET,
     MATRIX_SHEET,
     SCORES_SHEET,
