@@ -7,6 +7,7 @@ columns STT / CHỈ SỐ THÀNH PHẦN / CƠ QUAN CHỦ TRÌ / CƠ QUAN PHỐI H
 
 import csv
 import functools
+import io
 import re
 import unicodedata
 import zipfile
@@ -23,7 +24,7 @@ from pgi_analysis.files import file_stamp
 from pgi_analysis.text import name_key, normalize_text, tokenize
 
 SUB_INDEX_HEADING = re.compile(
-    r"^(?:I{1,3}|IV)?\s*CSTP\s*(?P<sub_index>[1-4])\s*\.\s*(?P<name>.*)$"
+    r"^(?:[IVX]+\s*\.?)?\s*CSTP\s*(?P<sub_index>[1-4])\s*[.:]\s*(?P<name>.*)$", re.IGNORECASE
 )
 PAGE_HEADER_LINES = frozenset(
     {"STT CHỈ SỐ THÀNH PHẦN CƠ QUAN CHỦ TRÌ", "THỰC HIỆN", "CƠ QUAN PHỐI HỢP"}
@@ -41,8 +42,8 @@ TABLE_COLUMNS = {
     "coordinators": "CƠ QUAN PHỐI HỢP",
 }
 # Between two actors: list punctuation, a dash bullet, or "và" ("... dịch vụ và cá nhân ...").
-SEPARATORS = frozenset({";", ",", ".", "-", "–", "và"})
-BULLETS = frozenset({"-", "–"})
+BULLETS = frozenset({"-", "–", "—"})
+SEPARATORS = frozenset({";", ",", ".", "và", *BULLETS})
 # A phrase after an actor's name that says what it does, not who else takes part.
 TASK_OPENINGS = frozenset({("tham", "mưu"), ("chủ", "trì"), ("phối", "hợp"), ("chỉ", "đạo")})
 
@@ -201,15 +202,60 @@ def normalize_lines(text: str) -> str:
     return "\n".join(" ".join(line.split()) for line in lines)
 
 
+@dataclass
+class _Numbering:
+    """Sub-indices 1–4 in order, each with indicators numbered 1, 2, 3 … in order: a row lost or
+    misplaced by extraction or typing is an error, never a silent shift of every id after it."""
+
+    path: Path
+    sub_index: int = 0
+    next_number: int = 1
+
+    def heading(self, found: int, where: str) -> None:
+        if found != self.sub_index + 1:
+            expected = f"CSTP {self.sub_index + 1}"
+            raise InputError(self.path, f"CSTP {found} where {expected} was expected", where)
+        self._check_not_empty(where)
+        self.sub_index, self.next_number = found, 1
+
+    def indicator(self, number: int, where: str, heading_example: str) -> None:
+        if not self.sub_index:
+            message = f"an indicator before any sub-index heading (like {heading_example!r})"
+            raise InputError(self.path, message, where)
+        if number != self.next_number:
+            raise InputError(
+                self.path,
+                f"indicator numbered {number} where {self.next_number} was expected "
+                f"in CSTP {self.sub_index}",
+                where,
+            )
+        self.next_number += 1
+
+    def finish(self, heading_example: str, where: str = "") -> None:
+        if not self.sub_index:
+            raise InputError(
+                self.path,
+                f"no sub-index headings (like {heading_example!r}): "
+                "is this the appendix of a PGI plan?",
+            )
+        self._check_not_empty(where)
+        if self.sub_index < 4:
+            missing = f"CSTP {self.sub_index + 1}"
+            raise InputError(self.path, f"{missing} is missing: the PGI has four sub-indices")
+
+    def _check_not_empty(self, where: str) -> None:
+        if self.sub_index and self.next_number == 1:
+            raise InputError(self.path, f"CSTP {self.sub_index} has no indicators", where)
+
+
 def _text_rows(text: str, path: Path, gazetteer: Gazetteer, repairs: Repairs) -> list[RawRow]:
     """Rows of the PDF-extracted text: sub-index headings, then numbered rows in order."""
     rows: list[RawRow] = []
-    sub_index, expected_number, current = 0, 1, None
-    ended = False
+    numbering, current, ended = _Numbering(path), None, False
 
     def close() -> None:
         if current is not None:
-            rows.append(_split_text_row(sub_index, *current, gazetteer, repairs))
+            rows.append(_split_text_row(numbering.sub_index, *current, path, gazetteer, repairs))
 
     for line_number, line in enumerate(text.split("\n"), start=1):
         if line in PAGE_HEADER_LINES:
@@ -221,51 +267,28 @@ def _text_rows(text: str, path: Path, gazetteer: Gazetteer, repairs: Repairs) ->
             continue
         heading = SUB_INDEX_HEADING.match(line)
         if heading:
-            _check_heading(int(heading["sub_index"]), sub_index, expected_number, path, line_number)
             close()
-            sub_index, expected_number, current = sub_index + 1, 1, None
+            numbering.heading(int(heading["sub_index"]), f"line {line_number}")
+            current = None
             continue
         start = ROW_START.match(line)
         # A row begins with a number and a capital; "2 năm gần nhất ..." wraps a name.
-        if sub_index and start and start["rest"][0].isupper():
-            if int(start["number"]) != expected_number:
-                raise InputError(
-                    path,
-                    f"indicator numbered {start['number']} where {expected_number} was expected "
-                    f"in CSTP {sub_index}",
-                    f"line {line_number}",
-                )
+        if numbering.sub_index and start and start["rest"][0].isupper():
             close()
-            current = (expected_number, line_number, [(line_number, start["rest"])])
-            expected_number += 1
+            number = numbering.next_number
+            numbering.indicator(int(start["number"]), f"line {line_number}", "I CSTP 1. ...")
+            current = (number, line_number, [(line_number, start["rest"])])
         elif current is not None:
             current[2].append((line_number, line))
-        elif sub_index and line:
+        elif numbering.sub_index and line:
             raise InputError(
                 path,
-                f"text before the first indicator of CSTP {sub_index}: {line[:60]!r}",
+                f"text before the first indicator of CSTP {numbering.sub_index}: {line[:60]!r}",
                 f"line {line_number}",
             )
     close()
-    if not sub_index:
-        raise InputError(
-            path,
-            "no sub-index headings (lines like 'I CSTP 1. ...'): "
-            "is this the appendix of a PGI plan?",
-        )
+    numbering.finish("I CSTP 1. ...")
     return rows
-
-
-def _check_heading(
-    found: int, sub_index: int, expected_number: int, path: Path, line_number: int
-) -> None:
-    """Sub-indices come in order, each with at least one indicator."""
-    if found != sub_index + 1:
-        raise InputError(
-            path, f"CSTP {found} where CSTP {sub_index + 1} was expected", f"line {line_number}"
-        )
-    if sub_index and expected_number == 1:
-        raise InputError(path, f"CSTP {sub_index} has no indicators", f"line {line_number}")
 
 
 def _paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -283,6 +306,7 @@ def _split_text_row(
     number: int,
     line_number: int,
     lines: list[tuple[int, str]],
+    path: Path,
     gazetteer: Gazetteer,
     repairs: Repairs,
 ) -> RawRow:
@@ -295,9 +319,21 @@ def _split_text_row(
         indicator, lead = _split_lead_from_name(_cell(first), gazetteer)
         if not lead.text and rest:
             lead, rest = _cell(rest[0]), rest[1:]
+    # A list that ends in ";" or "," goes on: a page break or blank line fell inside it.
+    while lead.text.endswith((";", ",")) and rest:
+        lead, rest = lead + _cell(rest[0]), rest[1:]
     coordinators = _cell([line for paragraph in rest for line in paragraph], lead.place())
     row = RawRow(sub_index, number, indicator, lead, coordinators)
-    return _split_merged_lead(row, gazetteer, repairs)
+    row = _split_merged_lead(row, gazetteer, repairs)
+    if not row.coordinators.text:
+        raise InputError(
+            path,
+            f"indicator {row.indicator_id}: no coordinating agencies after the lead, so the text "
+            "cannot show where CƠ QUAN CHỦ TRÌ ends; check the row, or type it into the "
+            "spreadsheet form (CSV or XLSX) if it really has no coordinators",
+            f"line {line_number}",
+        )
+    return row
 
 
 def _split_lead_from_name(cell: Cell, gazetteer: Gazetteer) -> tuple[Cell, Cell]:
@@ -325,7 +361,7 @@ def _split_merged_lead(row: RawRow, gazetteer: Gazetteer, repairs: Repairs) -> R
         row.indicator_id,
         "merged columns",
         normalize_text(lead.text),
-        f"lead: {normalize_text(lead.text[:bullet])} | coordinators start: "
+        f"lead: {normalize_text(lead.text[:bullet])} | coordinators: "
         f"{normalize_text(lead.text[bullet:])}",
     )
     return RawRow(
@@ -477,20 +513,51 @@ def _read_indicator(row: RawRow, path: Path, repairs: Repairs) -> dict[str, obje
 # --- the typed-up table -----------------------------------------------------------------------
 
 
+def _xlsx_values(path: Path) -> list[list[object]]:
+    """The first sheet's cell values, a merged range's value repeated in each of its cells
+    (officials merge a lead cell over the rows it leads)."""
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(path, data_only=True).worksheets[0]
+    values = [list(row) for row in sheet.iter_rows(values_only=True)]
+    for merged in sheet.merged_cells.ranges:
+        top_left = values[merged.min_row - 1][merged.min_col - 1]
+        for row in range(merged.min_row - 1, merged.max_row):
+            for column in range(merged.min_col - 1, merged.max_col):
+                values[row][column] = top_left
+    return values
+
+
+def _csv_values(path: Path) -> list[list[str]]:
+    """Rows of a CSV file; `;`-separated too, as Excel saves it in a Vietnamese locale."""
+    text = path.read_text(encoding="utf-8-sig")
+    header = text.split("\n", 1)[0]
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
 def _read_sheet(path: Path) -> pd.DataFrame:
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
-        if path.suffix.lower() in {".xlsx", ".xlsm"}:
-            sheet = pd.read_excel(path, header=None, dtype=str, engine="openpyxl")
-        else:
-            sheet = pd.read_csv(
-                path, header=None, dtype=str, encoding="utf-8-sig", skip_blank_lines=False
-            )
+        xlsx = path.suffix.lower() in {".xlsx", ".xlsm"}
+        values = _xlsx_values(path) if xlsx else _csv_values(path)
     except UnicodeDecodeError:
         raise InputError(path, "not UTF-8 text; save the table as CSV UTF-8") from None
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile, pd.errors.ParserError) as error:
+    except (OSError, KeyError, csv.Error, zipfile.BadZipFile, InvalidFileException) as error:
         problem = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise InputError(path, f"cannot read the table ({problem})") from None
-    return sheet.fillna("").map(lambda value: normalize_text(str(value)))
+    sheet = pd.DataFrame(values, dtype=object).fillna("")
+    return sheet.map(lambda value: normalize_text(str(value)))
+
+
+def _row_number(text: str) -> int | None:
+    """An STT cell as a whole number ("3", or "3.0" as a spreadsheet may store it), else None."""
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() and number > 0 else None
 
 
 def _header(sheet: pd.DataFrame, path: Path) -> tuple[int, dict[str, int]]:
@@ -511,50 +578,37 @@ def _table_rows(path: Path) -> list[RawRow]:
     """Rows of a spreadsheet with the appendix's four columns and sub-index heading rows."""
     sheet = _read_sheet(path)
     header_row, columns = _header(sheet, path)
-    rows, sub_index, seen = [], 0, set()
+    rows, numbering, example = [], _Numbering(path), "I | CSTP 1. ..."
     for row_number, values in enumerate(sheet.itertuples(index=False), start=1):
         if row_number <= header_row or not any(values):
             continue
         number_text, indicator = values[columns["number"]], values[columns["indicator"]]
+        where = f"row {row_number}"
+        if END_OF_TABLE.match(number_text or indicator):
+            break  # the footnote under the table ("Ghi chú: ...")
         heading = SUB_INDEX_HEADING.match(f"{number_text} {indicator}".strip())
         if heading:
-            sub_index = int(heading["sub_index"])
+            numbering.heading(int(heading["sub_index"]), where)
             continue
-        where = f"row {row_number}"
-        if not number_text.isdigit():
+        number = _row_number(number_text)
+        if number is None:
             raise InputError(
                 path,
                 f"STT must be an indicator number or a sub-index heading (found {number_text!r})",
                 f"{where}, column STT",
             )
-        if not sub_index:
-            raise InputError(
-                path,
-                "an indicator before any sub-index heading (a row like 'I | CSTP 1. ...')",
-                where,
-            )
-        if (sub_index, int(number_text)) in seen:
-            raise InputError(
-                path,
-                f"indicator {sub_index}.{int(number_text):02d} appears twice",
-                f"{where}, column STT",
-            )
-        seen.add((sub_index, int(number_text)))
-        cells = {
-            role: Cell(values[column], ((0, f"{where}, column {TABLE_COLUMNS[role]}"),))
-            for role, column in columns.items()
-        }
+        numbering.indicator(number, where, example)
+        cells = {role: Cell(values[column], ((0, where),)) for role, column in columns.items()}
         rows.append(
             RawRow(
-                sub_index,
-                int(number_text),
+                numbering.sub_index,
+                number,
                 cells["indicator"],
                 cells["lead"],
                 cells["coordinators"],
             )
         )
-    if not sub_index:
-        raise InputError(path, "no sub-index heading rows (like 'I | CSTP 1. ...')")
+    numbering.finish(example)
     return rows
 
 
@@ -627,7 +681,7 @@ def _assignments(
             raise InputError(
                 path,
                 f"indicator {indicator_id} has no lead agency (CƠ QUAN CHỦ TRÌ)",
-                row.indicator.place(),
+                row.lead.place(),
             )
         named: set[str] = set()
         for mention in mentions:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pgi_analysis import paths
 from pgi_analysis.errors import InputError
-from pgi_analysis.report import StepFailed
+from pgi_analysis.report import LANGUAGE_CHOICES, StepFailed
 
 
 def _tidy(args: argparse.Namespace) -> None:
@@ -44,9 +44,8 @@ def _report(args: argparse.Namespace) -> None:
 
 def _figures(args: argparse.Namespace) -> None:
     from pgi_analysis.figures import write_all_figures
-    from pgi_analysis.report import LANGUAGES
 
-    written = write_all_figures(args.out, LANGUAGES[args.lang])
+    written = write_all_figures(args.out, LANGUAGE_CHOICES[args.lang])
     print(f"wrote {len(written)} files in {args.out}")
 
 
@@ -98,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="rebuild every product (what `make report` runs)")
     report.add_argument("--year", type=int, help="PGI year of the workbook (default: latest)")
     report.add_argument(
-        "--lang", choices=["vi", "en", "both"], default="both", help="languages of the figures"
+        "--lang", choices=list(LANGUAGE_CHOICES), default="both", help="languages of the figures"
     )
     report.add_argument(
         "--force", action="store_true", help="rerun steps whose inputs are unchanged"
@@ -107,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.set_defaults(run=_report)
 
     figures = commands.add_parser("figures", help="write the report figures only")
-    figures.add_argument("--lang", choices=["vi", "en", "both"], default="both")
+    figures.add_argument("--lang", choices=list(LANGUAGE_CHOICES), default="both")
     figures.add_argument("--out", type=Path, default=paths.FIGURES, help="output folder")
     figures.set_defaults(run=_figures)
 
@@ -124,5 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         args.run(args)
     except (InputError, StepFailed) as error:
         print(f"pgi-analysis: error: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:  # a folder that cannot be written, a disk that is full
+        place = f"{error.filename}: " if error.filename else ""
+        print(f"pgi-analysis: error: {place}{error.strerror or error}", file=sys.stderr)
         return 1
     return 0

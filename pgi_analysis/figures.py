@@ -135,12 +135,18 @@ FIGURES = (
     ReportFigure(
         "lang_son_rank_by_year",
         draw_rank_by_year,
-        "Thứ hạng PGI của Lạng Sơn qua các năm. Năm không công bố thứ hạng được tô gạch và ghi "
-        "“không rõ”; dưới mỗi năm là tổng điểm, dấu * đánh dấu tổng suy ra từ 4 chỉ số thành "
+        "Vị trí của Lạng Sơn trong bảng xếp hạng PGI qua các năm: hạng chia cho số tỉnh được "
+        "xếp hạng năm đó (63 đến năm 2024, 34 từ năm 2025), ghi hạng/số tỉnh tại mỗi điểm. Năm "
+        "không công bố hạng: cột xám là khoảng hạng còn có thể khi tổng điểm thấp hơn tổng của "
+        "một tỉnh đã công bố hạng (ghi “ngoài top N”), nếu không thì tô gạch và ghi “không "
+        "rõ”. Dưới mỗi năm là tổng điểm, dấu * đánh dấu tổng suy ra từ 4 chỉ số thành "
         "phần. So sánh thứ hạng giữa các năm, điểm chỉ trong cùng năm.",
-        "Lạng Sơn's PGI rank by year. A year without a published rank is hatched and marked "
-        "unknown; under each year its total score, * marking a total derived from the four "
-        "sub-indices. Compare ranks across years, scores only within a year.",
+        "Lạng Sơn's place in the PGI ranking by year: rank divided by the provinces ranked that "
+        "year (63 up to 2024, 34 from 2025), with rank/n at each point. A year without a "
+        "published rank is a grey band of the ranks still possible where its total is below "
+        "that of a province with a published rank (marked “outside the top N”), else hatched "
+        "and marked unknown. Under each year its total score, * marking a total derived from the "
+        "four sub-indices. Compare ranks across years, scores only within a year.",
         "04_pgi_outcomes.ipynb",
         data=load_outcome_data,
     ),
@@ -161,11 +167,13 @@ FIGURES = (
         draw_responsibility_vs_gap,
         "Theo từng chỉ số thành phần: chênh lệch điểm của Lạng Sơn với trung bình các tỉnh khác "
         "có số liệu, bên cạnh cách Phụ lục phân công (số cơ quan chủ trì và phối hợp trên mỗi "
-        "chỉ số, tỷ trọng của cơ quan chủ trì nhiều nhất, cơ quan vừa chủ trì vừa phối hợp). "
+        "chỉ số, tỷ trọng của cơ quan chủ trì nhiều nhất trong tín chỉ chủ trì của các cơ quan "
+        "được nêu tên, cơ quan vừa chủ trì vừa phối hợp). "
         "Chỉ mô tả: với 4 chỉ số thành phần không thể suy luận.",
         "Per sub-index: Lạng Sơn's gap to the mean of the other provinces with data, beside how "
-        "the appendix assigns the work (leads and coordinators per indicator, the share of the "
-        "most-leading body, bodies named both lead and coordinator). Descriptive only: four "
+        "the appendix assigns the work (leads and coordinators per indicator, the top lead's "
+        "share of the named bodies' lead credit, bodies named both lead and coordinator). "
+        "Descriptive only: four "
         "sub-indices allow no inference.",
         "04_pgi_outcomes.ipynb",
         data=load_outcome_data,
@@ -240,12 +248,21 @@ def write_all_figures(
 
     out_dir, languages = Path(out_dir), [check_language(lang) for lang in languages]
     tasks = [(entry.name, lang, out_dir) for entry in FIGURES for lang in languages]
-    # fork: the workers inherit the loaded modules instead of importing them again
-    context = multiprocessing.get_context("fork")
+    # fork where the system has it: workers inherit the loaded modules instead of importing them
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if fork else None)
     with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context) as pool:
         written = [
             path for files in pool.map(_write_figure, *zip(*tasks, strict=True)) for path in files
         ]
+    # The README describes the folder: every language it now holds, not only the one just drawn.
+    present = [lang for lang in LANGUAGES if _has_every_figure(out_dir, lang)]
     readme = out_dir / "README.md"
-    atomic_write_bytes(readme, figures_readme(languages).encode("utf-8"))
+    atomic_write_bytes(readme, figures_readme(present).encode("utf-8"))
     return [*written, readme]
+
+
+def _has_every_figure(out_dir: Path, lang: str) -> bool:
+    return all(
+        (out_dir / name).exists() for entry in FIGURES for name in figure_files(entry, [lang])
+    )

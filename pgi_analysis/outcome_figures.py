@@ -94,74 +94,156 @@ def _year_label(row: pd.Series, lang: str) -> str:
     return f"{row['year']}\n{bilingual(lang, 'tổng', 'total')} {total}"
 
 
-def draw_rank_by_year(data: OutcomeData, lang: str) -> Figure:
-    """Lạng Sơn's rank in each year of the data; a year without a published rank is a hatched
-    column marked unknown, and no line is drawn across it."""
-    path = outcomes.trajectory(data.scores, data.provinces)
-    ranked = int(path["provinces_ranked"].max())
-    figure, ax = new_figure(6.0, 4.0)
+def _rank_text(rank: int, ranked: int) -> str:
+    """'62/63': a rank and out of how many provinces."""
+    return f"{rank}/{ranked}"
+
+
+def _column(ax, year: int, low: float, high: float, hatch: str | None) -> None:
+    """A column over one year from `low` to `high` on the relative-rank axis."""
+    ax.bar(
+        year,
+        high - low,
+        bottom=low,
+        width=0.5,
+        color=COLLECTIVE_COLOUR if hatch is None else "none",
+        hatch=hatch,
+        edgecolor=LIGHT_INK,
+        linewidth=0.8,
+    )
+
+
+def _column_label(ax, year: int, y: float, text: str) -> None:
+    ax.text(year, y, text, ha="center", va="center", fontsize=8, color=INK, bbox=LABEL_BOX)
+
+
+def _draw_outside_top(ax, row, lang: str) -> None:
+    """A year without a published rank where the stored totals rule out the top places: a grey
+    band over the ranks still possible."""
+    best, ranked = row.outside_top + 1, row.provinces_ranked
+    _column(ax, row.year, best / ranked, 1.0, hatch=None)
+    label = bilingual(
+        lang,
+        f"ngoài top {row.outside_top}\n(hạng {best}–{ranked}/{ranked},\nchưa công bố)",
+        f"outside the top {row.outside_top}\n(rank {best}–{ranked}/{ranked},\nnot published)",
+    )
+    _column_label(ax, row.year, (best / ranked + 1.0) / 2, label)
+
+
+def _draw_unknown_rank(ax, row, lang: str) -> None:
+    """A year without a published rank or any bound on it: hatched over the whole axis."""
+    _column(ax, row.year, 0.0, 1.0, hatch=UNKNOWN_HATCH)
+    label = bilingual(lang, "hạng không rõ\n(chưa công bố)", "rank unknown\n(not published)")
+    _column_label(ax, row.year, 0.5, label)
+
+
+def _mark_new_counts(ax, path: pd.DataFrame, lang: str) -> None:
+    """A dotted line where the number of provinces ranked changes (the 2025 merger)."""
     for before, after in zip(path.iloc[:-1].itertuples(), path.iloc[1:].itertuples(), strict=True):
-        if not (pd.isna(before.rank) or pd.isna(after.rank)):
-            ax.plot([before.year, after.year], [before.rank, after.rank], color=INK, zorder=2)
-    for row in path.itertuples():
-        if pd.isna(row.rank):
-            ax.bar(
-                row.year,
-                ranked,
-                bottom=0.5,
-                width=0.4,
-                fill=False,
-                hatch=UNKNOWN_HATCH,
-                edgecolor=LIGHT_INK,
-                linewidth=0.8,
-            )
-            label = bilingual(
-                lang, "hạng không rõ\n(chưa công bố)", "rank unknown\n(not published)"
-            )
+        if before.provinces_ranked != after.provinces_ranked:
+            middle = (before.year + after.year) / 2
+            ax.axvline(middle, color=LIGHT_INK, linewidth=0.8, linestyle=":")
+            counts = f"{before.provinces_ranked} → {after.provinces_ranked}"
             ax.text(
-                row.year,
-                ranked / 2,
-                label,
+                middle,
+                0.0,
+                bilingual(lang, f"{counts} tỉnh", f"{counts} provinces"),
                 ha="center",
-                va="center",
-                fontsize=8,
+                va="bottom",
+                fontsize=7,
                 color=INK,
-                backgroundcolor="white",
+                bbox=LABEL_BOX,
             )
-        else:
-            ax.scatter(row.year, row.rank, s=45, color=INK, zorder=3)
-            ax.annotate(
-                f"{row.rank}/{row.provinces_ranked}",
-                (row.year, row.rank),
-                xytext=(8, 0),
-                textcoords="offset points",
-                va="center",
-                fontsize=9,
-                fontweight="bold",
-            )
-    ax.set_xticks(path["year"], [_year_label(row, lang) for _, row in path.iterrows()])
-    ax.set_xlim(path["year"].min() - 0.6, path["year"].max() + 0.6)
-    ax.set_ylim(ranked + 0.5, 0.5)  # first place on top
-    ax.set_yticks(sorted({1, *range(10, ranked - 4, 10), ranked}))  # 60 and 63 would collide
-    ax.set_ylabel(bilingual(lang, "thứ hạng (1 = tốt nhất)", "rank (1 = best)"))
-    ax.set_title(
+
+
+def _rank_notes(path: pd.DataFrame, lang: str) -> list[str]:
+    notes = [
         bilingual(
             lang,
-            f"{_province(data, lang)}: thứ hạng PGI qua các năm",
-            f"{_province(data, lang)}: PGI rank by year",
+            "Vị trí = hạng / số tỉnh được xếp hạng năm đó (0 = đầu bảng, 1 = cuối bảng): "
+            "so sánh được cả khi số tỉnh thay đổi.",
+            "Position = rank / provinces ranked that year (0 = top, 1 = last): comparable when "
+            "the number of provinces changes.",
         )
-    )
-    notes = [
+    ]
+    if path["outside_top"].notna().any():
+        notes.append(
+            bilingual(
+                lang,
+                "Cột xám: hạng không được công bố, nhưng tổng điểm thấp hơn tổng của một tỉnh đã "
+                "công bố hạng\n(quá sai số làm tròn): hạng nằm trong khoảng tô xám.",
+                "Grey band: no rank published, but the total is below that of a province with a "
+                "published rank\n(by more than rounding): the rank lies within the band.",
+            )
+        )
+    notes.append(
         bilingual(
             lang,
             "So sánh thứ hạng giữa các năm; điểm chỉ so sánh trong cùng năm "
             "(phương pháp đổi sau 2022).",
             "Compare ranks across years; scores only within a year (methods changed after 2022).",
         )
-    ]
+    )
     if path["total_derived"].any():
         notes.append(_derived_note(lang))
-    _footnote(figure, notes)
+    return notes
+
+
+def draw_rank_by_year(data: OutcomeData, lang: str) -> Figure:
+    """Lạng Sơn's rank in each year as a position among the provinces ranked that year (rank /
+    n, each point labelled rank/n): 63 provinces up to 2024 and 34 from 2025, so a raw rank
+    axis would make 30th of 34 look mid-table. A year without a published rank is a grey band
+    where the stored totals bound it (`outcomes.outside_top`), else a hatched column marked
+    unknown; no line is drawn across either."""
+    path = outcomes.trajectory(data.scores, data.provinces)
+    figure, ax = new_figure(6.4, 4.4)
+    for before, after in zip(path.iloc[:-1].itertuples(), path.iloc[1:].itertuples(), strict=True):
+        if not (pd.isna(before.rank) or pd.isna(after.rank)):
+            ax.plot(
+                [before.year, after.year],
+                [before.relative_rank, after.relative_rank],
+                color=INK,
+                zorder=2,
+            )
+    known = path[path["rank"].notna()]
+    ax.scatter(known["year"], known["relative_rank"], s=45, color=INK, zorder=3, gid="rank")
+    for row in path.itertuples():
+        if not pd.isna(row.rank):
+            ax.annotate(
+                _rank_text(row.rank, row.provinces_ranked),
+                (row.year, row.relative_rank),
+                xytext=(8, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=9,
+                fontweight="bold",
+                color=INK,
+            )
+        elif not pd.isna(row.outside_top):
+            _draw_outside_top(ax, row, lang)
+        else:
+            _draw_unknown_rank(ax, row, lang)
+    _mark_new_counts(ax, path, lang)
+    ax.set_xticks(path["year"], [_year_label(row, lang) for _, row in path.iterrows()])
+    ax.set_xlim(path["year"].min() - 0.6, path["year"].max() + 0.6)
+    ax.set_ylim(1.04, -0.06)  # first place on top; room for the labels at either end
+    ax.set_yticks([0, 0.25, 0.5, 0.75, 1])
+    ax.yaxis.set_major_formatter(lambda value, _: _number(value, lang))
+    ax.set_ylabel(
+        bilingual(
+            lang,
+            "hạng / số tỉnh được xếp hạng\n(0 = đầu bảng, 1 = cuối bảng)",
+            "rank / provinces ranked\n(0 = top, 1 = last)",
+        )
+    )
+    ax.set_title(
+        bilingual(
+            lang,
+            f"{_province(data, lang)}: vị trí trong bảng xếp hạng PGI qua các năm",
+            f"{_province(data, lang)}: place in the PGI ranking by year",
+        )
+    )
+    _footnote(figure, _rank_notes(path, lang))
     return figure
 
 
@@ -447,6 +529,15 @@ def _draw_coordinators(ax, link: pd.DataFrame, lang: str) -> None:
     ax.set_xlim(0, link["coordinators_per_indicator"].max() * 1.9)
 
 
+def _top_lead_label(row: pd.Series, lang: str) -> str:
+    """'56% Sở NN&MT', or with a tie the share each of the tied bodies holds: no single body is
+    named the top one when several share the place."""
+    share = f"{row['top_lead_share_of_named']:.0%}"
+    if row["top_lead_bodies"] > 1:
+        share += bilingual(lang, " mỗi cơ quan:", " each:")
+    return f"{share} {row[f'top_leads_{lang}']}"
+
+
 def _structure_titles(link: pd.DataFrame, lang: str) -> tuple[str, ...]:
     """The titles of the five panels of `draw_responsibility_vs_gap`."""
     year = link["year"].dropna()
@@ -461,8 +552,8 @@ def _structure_titles(link: pd.DataFrame, lang: str) -> tuple[str, ...]:
         bilingual(lang, "Cơ quan phối hợp\ntrên mỗi chỉ số", "Coordinators\nper indicator"),
         bilingual(
             lang,
-            "Tỷ trọng chủ trì của\ncơ quan chủ trì nhiều nhất (%)",
-            "Lead credit of the\nmost-leading body (%)",
+            "Tỷ trọng của cơ quan đứng đầu\ntrong tín chỉ chủ trì của\ncác cơ quan nêu tên (%)",
+            "Top lead's share of the\nnamed bodies'\nlead credit (%)",
         ),
         bilingual(
             lang,
@@ -474,8 +565,8 @@ def _structure_titles(link: pd.DataFrame, lang: str) -> tuple[str, ...]:
 
 def draw_responsibility_vs_gap(data: OutcomeData, lang: str) -> Figure:
     """Per sub-index: Lạng Sơn's gap to the other provinces with data beside how the plan
-    assigns the sub-index (leads and coordinators per indicator, the dominant lead's share,
-    indicators with a body named both lead and coordinator)."""
+    assigns the sub-index (leads and coordinators per indicator, the top lead's share of the
+    named bodies' lead credit, indicators with a body named both lead and coordinator)."""
     from matplotlib.ticker import MaxNLocator
 
     link = _link(data)
@@ -483,7 +574,7 @@ def draw_responsibility_vs_gap(data: OutcomeData, lang: str) -> Figure:
     figure, axes = new_figure(
         12.0, 3.8, ncols=5, sharey=True, width_ratios=[1.5, 0.9, 1.3, 1.3, 0.9]
     )
-    gap, leads, coordinators, dominant, overlaps = axes
+    gap, leads, coordinators, top_lead, overlaps = axes
     _draw_gaps(gap, link, lang)
     _draw_bars(
         leads,
@@ -493,15 +584,10 @@ def draw_responsibility_vs_gap(data: OutcomeData, lang: str) -> Figure:
     )
     _draw_coordinators(coordinators, link, lang)
     _draw_bars(
-        dominant,
-        link["dominant_lead_share"] * 100,
+        top_lead,
+        link["top_lead_share_of_named"] * 100,
         colours,
-        [
-            f"{share:.0%} {name}"
-            for share, name in zip(
-                link["dominant_lead_share"], link[f"dominant_lead_{lang}"], strict=True
-            )
-        ],
+        [_top_lead_label(row, lang) for _, row in link.iterrows()],
     )
     _draw_bars(overlaps, link["overlaps"], colours, [str(count) for count in link["overlaps"]])
     overlaps.xaxis.set_major_locator(MaxNLocator(integer=True))

@@ -31,6 +31,7 @@ from pgi_analysis.scores import (
     MERGER_YEAR,
     NATIONAL_MEAN_ID,
     SUB_INDICES,
+    TOLERANCE,
     load_indicator_scores,
     load_provinces,
     load_scores,
@@ -152,12 +153,14 @@ def _flagged_keys(scores: pd.DataFrame) -> set[tuple[int, str, str]]:
     return _keys(scores[scores["measure"].isin(SUB_INDICES[:2])].merge(equal))
 
 
-def standing(values: pd.Series, province_id: str, higher_is_better: bool = True) -> dict:
+def standing(values: pd.Series, province_id: str, higher_is_better: bool | None = True) -> dict:
     """Where one province stands among the provinces with a figure (`values`, by province_id).
 
     `position` counts from the best (1 = no other province is better); `percentile` is the
     share of the other provinces doing worse, ties counting half; the gap is to the mean of
-    the others. A province without the figure gets NaN and <NA>, and still the counts.
+    the others. A province without the figure gets NaN and <NA>, and still the counts. With no
+    known direction (`higher_is_better` None) nothing is better or worse: position and
+    percentile stay unknown, while the gap, a plain difference, is still given.
     """
     others = values.drop(province_id, errors="ignore")
     value = values.get(province_id, np.nan)
@@ -169,7 +172,7 @@ def standing(values: pd.Series, province_id: str, higher_is_better: bool = True)
         "others_mean": others.mean() if len(others) else np.nan,
     }
     record["gap_to_others"] = value - record["others_mean"]
-    if pd.isna(value):
+    if pd.isna(value) or higher_is_better is None:
         return record
     sign = 1 if higher_is_better else -1
     better = int((sign * (others - value) > 0).sum())
@@ -203,23 +206,57 @@ def coverage(scores: pd.DataFrame, provinces: pd.DataFrame) -> pd.DataFrame:
     return table.rename_axis(index="year", columns=None).reset_index()
 
 
+def outside_top(scores: pd.DataFrame, year: int, province_id: str = LANG_SON) -> int | None:
+    """For a province without a stored rank in `year`: the number of top places the stored
+    figures rule out, i.e. the highest stored rank of that year held by a province whose total
+    is above the province's own by more than rounding (PGI ranks follow the totals, so the
+    province ranks below it). None if its rank is stored, its total is unknown, or no ranked
+    province is known to score higher.
+
+    Rounding: a derived total may differ from the total VCCI would print by up to
+    `scores.TOLERANCE`, so each derived total of the pair widens the margin by that much.
+    """
+    ranks, totals = _values(scores, year, "rank"), _values(scores, year, "total")
+    if province_id in ranks.index or province_id not in totals.index:
+        return None
+    derived = _derived_keys(scores)
+
+    def margin(other: str) -> float:
+        return TOLERANCE * ((year, other, "total") in derived)
+
+    ahead = [
+        int(rank)
+        for other, rank in ranks.items()
+        if other in totals.index
+        and totals[other] - totals[province_id] > margin(other) + margin(province_id)
+    ]
+    return max(ahead) if ahead else None
+
+
 def trajectory(
     scores: pd.DataFrame, provinces: pd.DataFrame, province_id: str = LANG_SON
 ) -> pd.DataFrame:
     """One row per year in `scores`: the province's sub-indices, total (and whether it is
-    derived), rank and out of how many provinces, and whether its sub-indices 1 and 2 are
-    flagged as published equal.
+    derived), rank, out of how many provinces, and `relative_rank` (rank ÷ provinces ranked:
+    the number of provinces fell from 63 to 34 in 2025, so only this compares across the
+    merger); where no rank is stored, `outside_top` (see `outside_top`); and whether its
+    sub-indices 1 and 2 are flagged as published equal.
 
-    Unknown figures stay NaN / <NA>. Compare `rank` across years; scores only within a year.
+    Unknown figures stay NaN / <NA>. Compare ranks across years; scores only within a year.
     """
     years = sorted(scores["year"].unique())
     own = scores[scores["province_id"] == province_id]
     wide = own.pivot(index="year", columns="measure", values="value")
     wide = wide.reindex(index=years, columns=[*SCORE_MEASURES, "rank"])
     derived, flagged = _derived_keys(scores), _flagged_keys(scores)
+    ranked = pd.Series([provinces_ranked(year, provinces) for year in years], index=wide.index)
     table = wide.assign(
         rank=wide["rank"].astype("Int64"),
-        provinces_ranked=[provinces_ranked(year, provinces) for year in years],
+        provinces_ranked=ranked,
+        relative_rank=(wide["rank"] / ranked).astype("Float64"),
+        outside_top=pd.array(
+            [outside_top(scores, year, province_id) for year in years], dtype="Int64"
+        ),
         total_derived=[(year, province_id, "total") in derived for year in years],
         equal_sub_indices_1_2=[(year, province_id, "sub_index_1") in flagged for year in years],
     )
@@ -261,7 +298,7 @@ COMPARISON_COLUMNS = [
 ]
 
 
-def _standings(values: pd.Series, province_id: str, region: pd.Series, higher: bool) -> dict:
+def _standings(values: pd.Series, province_id: str, region: pd.Series, higher: bool | None) -> dict:
     """`standing` among all provinces with data, then among those of the region (`region_`)."""
     in_region = standing(values[values.index.isin(region)], province_id, higher)
     return {
@@ -313,11 +350,19 @@ def compare(
 # --- responsibility beside the scores ---------------------------------------------------------
 
 
+def _short_names(agency_ids: str, agencies: pd.DataFrame, lang: str) -> str:
+    """The short names of the agencies listed in one cell (see `responsibility.concentration`)."""
+    names = agencies.set_index("agency_id")[f"short_{lang}"]
+    ids = agency_ids.split(resp.AGENCY_SEPARATOR) if agency_ids else []
+    return " / ".join(names[agency_id] for agency_id in ids)
+
+
 def sub_index_structure(tidy: TidyAppendix, sub_indices: pd.DataFrame) -> pd.DataFrame:
     """Per sub-index, how the plan assigns it (measures of `responsibility`): indicators, leads
-    and coordinators per indicator, indicators with several leads, the dominant lead body and
-    its share of lead credit, the share of lead and of coordinator assignments given to vague
-    collectives, and the (indicator, body) pairs named both lead and coordinator."""
+    and coordinators per indicator, indicators with several leads, the top lead body (all of
+    them when several tie: `top_lead_bodies` > 1) and the share of the named bodies' lead credit
+    each holds, the share of lead and of coordinator assignments given to vague collectives,
+    and the (indicator, body) pairs named both lead and coordinator."""
     assignments, agencies = tidy.assignments, tidy.agencies
     summary = resp.sub_index_summary(tidy.indicators, assignments, sub_indices)
     concentration = resp.concentration(assignments, agencies, by_sub_index=True)
@@ -331,15 +376,16 @@ def sub_index_structure(tidy: TidyAppendix, sub_indices: pd.DataFrame) -> pd.Dat
     ).T
     overlaps = resp.role_overlaps(assignments)
     overlap_counts = overlaps.groupby(resp.sub_index_of(overlaps["indicator_id"])).size()
-    short_names = agencies.set_index("agency_id")[["short_vi", "short_en"]]
     by_number = summary.set_index("sub_index")
+    top = leading["top_agencies"]
     table = by_number[["code", "name_vi", "name_en", "indicators", "several_leads"]].assign(
         leads_per_indicator=by_number["lead_assignments"] / by_number["indicators"],
         coordinators_per_indicator=by_number["coordinator_assignments"] / by_number["indicators"],
-        dominant_lead=leading["top_agency"],
-        dominant_lead_vi=short_names.loc[leading["top_agency"], "short_vi"].to_numpy(),
-        dominant_lead_en=short_names.loc[leading["top_agency"], "short_en"].to_numpy(),
-        dominant_lead_share=leading["top_share"],
+        top_lead_bodies=leading["top_bodies"],
+        top_leads=top,
+        top_leads_vi=top.map(lambda ids: _short_names(ids, agencies, "vi")),
+        top_leads_en=top.map(lambda ids: _short_names(ids, agencies, "en")),
+        top_lead_share_of_named=leading["top_share_of_named"],
         collective_lead_share=collective[resp.LEAD],
         collective_coordinator_share=collective[resp.COORDINATOR],
         overlaps=overlap_counts.reindex(by_number.index, fill_value=0),
@@ -411,6 +457,13 @@ def lead_agency_summary(agency_outcomes: pd.DataFrame) -> pd.DataFrame:
 # --- indicator-level values, where a user has added them ---------------------------------------
 
 
+def _direction(indicators: pd.DataFrame, indicator_id: str) -> bool | None:
+    """Whether a higher value of the indicator is better; None where the reference gives no
+    direction (`higher_is_better` <NA>) or does not list the indicator."""
+    higher = indicators.set_index("indicator_id")["higher_is_better"].get(indicator_id, pd.NA)
+    return None if pd.isna(higher) else bool(higher)
+
+
 def indicator_comparison(
     indicator_scores: pd.DataFrame,
     provinces: pd.DataFrame,
@@ -420,22 +473,29 @@ def indicator_comparison(
     """Per year and indicator with values: the province's value against every other province
     with a value and against its region, respecting each indicator's `higher_is_better`
     (position 1 is the best; `better_than_others` is the gap turned so that positive is better).
+    An indicator without a direction is compared without judgement: its direction, positions,
+    percentiles and `better_than_others` stay <NA> / NaN (see `standing`).
     No rows when no indicator-level values are stored."""
     region = _region_members(provinces, province_id)
-    direction = indicators.set_index("indicator_id")["higher_is_better"].astype(bool)
     records = []
     groups = indicator_scores.groupby(["year", "indicator_id"], sort=True)
     for (year, indicator_id), rows in groups:
-        higher = bool(direction[indicator_id])
+        higher = _direction(indicators, indicator_id)
         values = rows.set_index("province_id")["value"]
         record = {"year": year, "indicator_id": indicator_id, "higher_is_better": higher}
         record |= _standings(values, province_id, region, higher)
-        record["better_than_others"] = record["gap_to_others"] * (1 if higher else -1)
+        turn = np.nan if higher is None else 1 if higher else -1
+        record["better_than_others"] = record["gap_to_others"] * turn
         records.append(record)
     columns = ["year", "indicator_id", "higher_is_better", "value", *STANDING_COLUMNS]
     columns.append("better_than_others")
     return pd.DataFrame(records, columns=columns).astype(
-        {"year": "int64", "position": "Int64", "region_position": "Int64"}
+        {
+            "year": "int64",
+            "higher_is_better": "boolean",
+            "position": "Int64",
+            "region_position": "Int64",
+        }
     )
 
 

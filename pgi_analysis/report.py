@@ -18,7 +18,7 @@ from pgi_analysis.errors import InputError
 from pgi_analysis.files import atomic_write_bytes
 
 STATE_FILE = paths.ROOT / ".report-state.json"
-LANGUAGES = {"vi": ("vi",), "en": ("en",), "both": ("vi", "en")}
+LANGUAGE_CHOICES = {"vi": ("vi",), "en": ("en",), "both": ("vi", "en")}
 PLAN_YEAR = 2026  # Plan 18/KH-UBND: the workbook's year when no PGI scores are stored
 
 
@@ -26,9 +26,10 @@ class StepFailed(Exception):
     """A report step failed; outputs written before it stay as they were."""
 
     def __init__(self, step: str, error: Exception) -> None:
-        detail = f"{getattr(error, 'ename', type(error).__name__)}: "
-        detail += str(getattr(error, "evalue", error)).splitlines()[0] if str(error) else ""
-        super().__init__(f"step '{step}' failed ({detail.rstrip(': ')}); earlier outputs kept")
+        kind = getattr(error, "ename", type(error).__name__)  # a notebook cell's error, if any
+        message = (str(getattr(error, "evalue", error)).splitlines() or [""])[0]
+        detail = f"{kind}: {message}" if message else kind
+        super().__init__(f"step '{step}' failed ({detail}); earlier outputs kept")
 
 
 @dataclass(frozen=True)
@@ -199,9 +200,9 @@ def _tidy_step() -> Step:
 def _scores_step() -> Step:
     def run(_: list[Unit]) -> list[Path]:
         from pgi_analysis.files import write_tables
-        from pgi_analysis.scores import load_scores
+        from pgi_analysis.scores import load_scores, published_scores
 
-        return write_tables({"scores": load_scores()}, paths.PROCESSED)
+        return write_tables({"scores": published_scores(load_scores())}, paths.PROCESSED)
 
     outputs = [paths.PROCESSED / "scores.csv"]
     return Step("scores", lambda: [Unit("scores", _data_and_code, lambda: outputs)], run)
@@ -305,7 +306,7 @@ def build_report(
         _tidy_step(),
         _scores_step(),
         _notebooks_step(jobs),
-        _figures_step(LANGUAGES[lang]),
+        _figures_step(LANGUAGE_CHOICES[lang]),
         _html_step(),
         _workbook_step(year),
     ]

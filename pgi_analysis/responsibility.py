@@ -36,6 +36,7 @@ LEAD, COORDINATOR = "lead", "coordinator"
 ROLES = (LEAD, COORDINATOR)
 # Cells of the indicator × agency role matrix, in the order of their codes 0–3.
 ROLE_CELLS = ("none", COORDINATOR, LEAD, "lead and coordinator")
+AGENCY_SEPARATOR = ", "  # between the agency ids listed in one cell
 
 
 # --- building blocks --------------------------------------------------------------------------
@@ -79,6 +80,24 @@ def with_agency_names(table: pd.DataFrame, agencies: pd.DataFrame) -> pd.DataFra
     added = list(names.columns[1:])
     rest = [column for column in table.columns if column not in added]
     return named[rest[:place] + added + rest[place:]]
+
+
+def split_collectives(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows of `table` (with the `collective` column of `with_agency_names`) for named bodies
+    and for collectives, in their order, without that column and numbered afresh: the row
+    numbers of the whole table mean nothing in either part."""
+    parts = (table[~table["collective"]], table[table["collective"]])
+    return tuple(part.drop(columns="collective").reset_index(drop=True) for part in parts)
+
+
+def count_by(values: pd.Series, name: str, order: list | tuple | None = None) -> pd.DataFrame:
+    """How often each value of `values` occurs, as a table of two named columns (the values,
+    under their series' name, and `name`) for reading: values in `order` if given (those that
+    never occur left out), else from smallest to largest."""
+    counts = values.value_counts()
+    keys = [key for key in order if key in counts.index] if order is not None else None
+    counts = counts.sort_index() if keys is None else counts.reindex(keys)
+    return counts.rename(name).rename_axis(values.name).reset_index()
 
 
 # --- who leads and coordinates how much -------------------------------------------------------
@@ -232,7 +251,7 @@ def shared_leads(assignments: pd.DataFrame) -> pd.DataFrame:
     several = leads[leads["leads_on_indicator"] > 1]
     table = several.groupby("indicator_id", sort=True).agg(
         leads=("agency_id", "size"),
-        lead_agencies=("agency_id", ", ".join),
+        lead_agencies=("agency_id", AGENCY_SEPARATOR.join),
         scope_split=("scope", lambda scopes: bool((scopes != "").all())),
     )
     return table.reset_index()
@@ -283,13 +302,29 @@ def role_weights(assignments: pd.DataFrame, agencies: pd.DataFrame, role: str) -
     return weights.reindex(named, fill_value=0).astype("float64").rename(role)
 
 
+def top_holders(weights: pd.Series) -> list[str]:
+    """The holders (index labels) of the largest weight, all of them when several tie; none when
+    nobody holds any."""
+    if not (weights > 0).any():
+        return []
+    # lead credits are sums of fractions (1/3 + 2/3 need not give exactly 1.0): compare with a
+    # tolerance, or a tie would hide behind rounding
+    return weights.index[np.isclose(weights, weights.max())].tolist()
+
+
 def concentration(
     assignments: pd.DataFrame, agencies: pd.DataFrame, by_sub_index: bool = False
 ) -> pd.DataFrame:
     """How concentrated leading and coordinating are among accountable bodies, overall or per
-    sub-index: the top body and its share, the Herfindahl–Hirschman index, the equivalent number
-    of equal bodies (1 / HHI), and the Gini coefficient over every body the plan names (those
-    without the role count as zero, so a role held by few bodies is unequal)."""
+    sub-index.
+
+    Every share is of the named bodies' total (`named_total`: lead credit or coordinator
+    assignments, collectives left out), not of all the work. Columns: how many bodies hold the
+    role, the top body or bodies (`top_agencies`, in the order of the agencies table, with
+    `top_bodies` > 1 when several tie) and the share each of them holds, the
+    Herfindahl–Hirschman index, the equivalent number of equal bodies (1 / HHI), and the Gini
+    coefficient over every body the plan names (those without the role count as zero, so a role
+    held by few bodies is unequal)."""
     if by_sub_index:
         sub_index = sub_index_of(assignments["indicator_id"])
         parts = [({"sub_index": number}, part) for number, part in assignments.groupby(sub_index)]
@@ -299,15 +334,17 @@ def concentration(
     for role in ROLES:
         for key, part in parts:
             weights = role_weights(part, agencies, role)
+            top = top_holders(weights)
             hhi = herfindahl(weights)
             records.append(
                 {
                     "role": role,
                     **key,
                     "bodies": int((weights > 0).sum()),
-                    "total": weights.sum(),
-                    "top_agency": weights.idxmax(),
-                    "top_share": weights.max() / weights.sum(),
+                    "named_total": weights.sum(),
+                    "top_bodies": len(top),
+                    "top_agencies": AGENCY_SEPARATOR.join(top),
+                    "top_share_of_named": weights.max() / weights.sum(),
                     "hhi": hhi,
                     "equivalent_bodies": 1 / hhi,
                     "gini": gini(weights),

@@ -20,10 +20,6 @@ from functools import partial
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from pgi_analysis import paths
 from pgi_analysis.errors import InputError
@@ -200,6 +196,9 @@ def _raw_rows(path: Path) -> list[list[str]]:
         delimiter = ";" if first.count(";") > first.count(",") else ","
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     if path.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+        from openpyxl.utils.exceptions import InvalidFileException
+
         try:
             book = load_workbook(path, data_only=True)
         except (OSError, KeyError, zipfile.BadZipFile, InvalidFileException) as error:
@@ -214,6 +213,13 @@ def _column_name(cell: str) -> str:
     return re.sub(r"[\s-]+", "_", normalize_text(cell.split("\n")[0]).casefold())
 
 
+def _header_cell(row: int, index: int) -> str:
+    """Where a header cell is, by its spreadsheet column letter (A, B, …, AA)."""
+    from openpyxl.utils import get_column_letter
+
+    return f"row {row}, column {get_column_letter(index + 1)}"
+
+
 def _read_table(path: Path) -> _Table:
     """The rows of a CSV or the first sheet of a workbook, by column name; blank rows left out."""
     numbered = enumerate(_raw_rows(path), start=1)
@@ -223,13 +229,14 @@ def _read_table(path: Path) -> _Table:
     (header_row, header), *body = numbered
     named: dict[int, str] = {}
     for index, column in enumerate(map(_column_name, header)):
-        where = f"row {header_row}, column {get_column_letter(index + 1)}"
         if column in named.values():
-            raise InputError(path, f"column {column!r} appears twice", where)
+            message = f"column {column!r} appears twice"
+            raise InputError(path, message, _header_cell(header_row, index))
         if column:
             named[index] = column
         elif any(index < len(cells) and cells[index].strip() for _, cells in body):
-            raise InputError(path, "this column has figures but no name in the header", where)
+            message = "this column has figures but no name in the header"
+            raise InputError(path, message, _header_cell(header_row, index))
     rows = []
     for number, cells in body:
         cells = [*cells, *[""] * len(header)]  # a row may end before the header does
@@ -288,6 +295,11 @@ def _year(text: str, default: int | None) -> int:
         if default is not None and value != default:
             raise ValueError(f"year {int(value)} differs from --year {default}")
         year = int(value)
+    return _pgi_year(year)
+
+
+def _pgi_year(year: int) -> int:
+    """`year` if it can have PGI figures: from the first edition to the current year."""
     latest = datetime.date.today().year
     if not FIRST_YEAR <= year <= latest:
         raise ValueError(f"year {year} is outside the PGI's years, {FIRST_YEAR} to {latest}")
@@ -311,14 +323,18 @@ def _measure(text: str) -> str:
 
 
 def _indicator_id(text: str, known: set[str]) -> str:
-    match = re.fullmatch(r"([1-4])\.(\d\d?)", text)
-    if match is None:
+    # 1.1 may be 1.01 typed short or 1.10 that a spreadsheet stored as a number and so lost its
+    # trailing zero: only the person who typed it knows which.
+    if re.fullmatch(r"[1-4]\.[1-9]", text):
+        message = (
+            f"ambiguous indicator id {text!r}: write {text[:2]}0{text[2]} or {text}0 (as text)"
+        )
+        raise ValueError(message)
+    if not re.fullmatch(r"[1-4]\.\d\d", text):
         raise ValueError(f"indicator_id {text!r} is not like 1.01 (sub-index, point, two digits)")
-    # Spreadsheets store 1.10 as the number 1.1: put the lost trailing zero back.
-    indicator_id = f"{match[1]}.{match[2].ljust(2, '0')}"
-    if indicator_id not in known:
-        raise ValueError(f"indicator_id {indicator_id} is not in data/reference/indicators.csv")
-    return indicator_id
+    if text not in known:
+        raise ValueError(f"indicator_id {text} is not in data/reference/indicators.csv")
+    return text
 
 
 def _score(measure: str, text: str, province_id: str, count: int) -> tuple[float, str]:
@@ -332,6 +348,18 @@ def _score(measure: str, text: str, province_id: str, count: int) -> tuple[float
     low, high = _RANGES[measure]
     if not low <= value <= high:
         raise ValueError(f"{measure} must be between {low} and {high}, not {shown}")
+    return value, shown
+
+
+def _indicator_value(indicator_id: str, text: str, unit: str) -> tuple[float, str]:
+    """An indicator's value, refused if its unit cannot hold it: a share is 0–100, a count ≥ 0."""
+    value, shown = _number(text)
+    if "%" in unit and not 0 <= value <= 100:
+        raise ValueError(
+            f"indicator {indicator_id} (unit {unit}) must be between 0 and 100, not {shown}"
+        )
+    if not unit and value < 0:
+        raise ValueError(f"indicator {indicator_id} (a count) must be 0 or more, not {shown}")
     return value, shown
 
 
@@ -364,10 +392,11 @@ class _Figure:
         return f"{self.year} {self.province} {self.item}"
 
 
-def _figure(table, gazetteer, row, cells, item, column, defaults) -> _Figure:
+def _figure(table, gazetteer, row, cells, item, column, defaults, units=None) -> _Figure:
     """The figure in `column` of a row, with the row's year, province and source, all checked.
 
-    `defaults` are the year and source URL for rows that leave them blank.
+    `defaults` are the year and source URL for rows that leave them blank; `units` the unit of
+    each indicator, for indicator values.
     """
     year = _at(table, row, "year", _year, cells.get("year", ""), defaults[0])
     province_id = _at(table, row, "province", gazetteer.resolve, cells["province"], year)
@@ -375,7 +404,8 @@ def _figure(table, gazetteer, row, cells, item, column, defaults) -> _Figure:
         count = len(gazetteer.ids(year))
         value, text = _at(table, row, column, _score, item, cells[column], province_id, count)
     else:
-        value, text = _at(table, row, column, _number, cells[column])
+        unit = units[item]
+        value, text = _at(table, row, column, _indicator_value, item, cells[column], unit)
     replaces = cells.get("replaces", "")
     if replaces:
         _at(table, row, "replaces", _number, replaces)
@@ -397,19 +427,25 @@ def _figure(table, gazetteer, row, cells, item, column, defaults) -> _Figure:
     )
 
 
+def _indicator_units() -> dict[str, str]:
+    """indicator_id -> unit from data/reference/indicators.csv; "" for a count."""
+    reference = pd.read_csv(paths.INDICATORS_REFERENCE, dtype=str, keep_default_na=False)
+    return dict(zip(reference["indicator_id"], reference["unit"], strict=True))
+
+
 def _long_figures(table, gazetteer, kind, defaults=(None, None)) -> tuple[list[_Figure], int]:
     """The figures of a file with one figure per row, and how many rows had none."""
-    parse_item = _measure
+    parse_item, units = _measure, None
     if kind == "indicators":
-        known = pd.read_csv(paths.INDICATORS_REFERENCE, dtype=str, usecols=["indicator_id"])
-        parse_item = partial(_indicator_id, known=set(known["indicator_id"]))
+        units = _indicator_units()
+        parse_item = partial(_indicator_id, known=set(units))
     figures, empty = [], 0
     for row, cells in table.rows:
         if _blank(cells["value"]):
             empty += 1
             continue
         item = _at(table, row, _ITEM[kind], parse_item, cells[_ITEM[kind]])
-        figures.append(_figure(table, gazetteer, row, cells, item, "value", defaults))
+        figures.append(_figure(table, gazetteer, row, cells, item, "value", defaults, units))
     return figures, empty
 
 
@@ -558,6 +594,13 @@ def load_scores(pgi_dir: Path | None = None) -> pd.DataFrame:
     )
 
 
+def published_scores(table: pd.DataFrame) -> pd.DataFrame:
+    """The scores table as data/processed/scores.csv shows it, its values as text: ranks as whole
+    numbers (2, not 2.0), other figures as the shortest text that is their float (17.33, 22.6)."""
+    pairs = zip(table["measure"].tolist(), table["value"].tolist(), strict=True)
+    return table.assign(value=[str(int(v)) if m == "rank" else repr(v) for m, v in pairs])
+
+
 def load_indicator_scores(pgi_dir: Path | None = None) -> pd.DataFrame:
     """Indicator-level values stored by `scores add` (no rows when there are none).
 
@@ -614,7 +657,27 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _summary(path, target, kind, new, same, replaced, empty) -> str:
+def _repeats(figures: list[_Figure]) -> list[tuple[int, int]]:
+    """(row, earlier row) for each row of one file that repeats figures of an earlier row.
+
+    Such a repeat is kept once; a repeat with another value is refused, naming both rows.
+    """
+    first: dict[tuple, _Figure] = {}
+    repeats = []
+    for figure in figures:
+        earlier = first.setdefault(figure.key, figure)
+        if earlier is figure:
+            continue
+        if figure.value != earlier.value:
+            message = f"{figure.label} {figure.text} contradicts {earlier.text}"
+            raise InputError(
+                figure.path, f"{message} in row {earlier.row} of this file", figure.where
+            )
+        repeats.append((figure.row, earlier.row))
+    return list(dict.fromkeys(repeats))  # a wide row repeats once, not once per measure
+
+
+def _summary(path, target, kind, new, same, replaced, repeats, empty) -> str:
     """What add_scores_file did, for people: counts per year and measure, then what it left."""
     head = f"added {_count(len(new), 'figure')} to {_shown(target)}" if new else "nothing added"
     lines = [f"{path.name}: {head}"]
@@ -628,6 +691,7 @@ def _summary(path, target, kind, new, same, replaced, empty) -> str:
         lines.append(f"skipped {_count(len(same), 'figure')} stored with the same value: {shown}")
     for old, figure in replaced:
         lines.append(f"replaced (--replace) {figure.label} {old.text} by {figure.text}")
+    lines += [f"row {row} repeats row {earlier}: kept once" for row, earlier in repeats]
     if empty:
         lines.append(f"ignored {_count(empty, 'row')} without figures")
     return "\n".join(lines)
@@ -645,14 +709,16 @@ def add_scores_file(
     Long files have the columns of pgi_observations.csv; wide files one row per province and the
     columns sub_index_1..4, total, rank; files with an indicator_id column hold indicator values.
     `year` and `source` fill rows that leave them blank. A figure that contradicts a stored one is
-    refused unless `replace`. Every problem is an InputError naming the file, row and column,
-    raised before anything is written. Returns what was added, skipped and replaced.
+    refused unless `replace`; a figure repeated in the file is kept once. Every problem is an
+    InputError naming the file, row and column, raised before anything is written. Returns what
+    was added, skipped, replaced and kept once.
     """
     path, pgi_dir = Path(path), Path(pgi_dir or paths.PGI)
     gazetteer = _gazetteer()
     kind, figures, empty = _file_figures(path, gazetteer, year, source)
     if not figures:
         raise InputError(path, "no figures to add: every row is blank apart from province and year")
+    repeats = _repeats(figures)
     stored = _stored(pgi_dir, gazetteer, kind)
     new, same, replaced = {}, [], []
     for key, figure in _merge(figures).items():
@@ -678,7 +744,7 @@ def add_scores_file(
         target = _next_file(pgi_dir, kind, {figure.year for figure in new.values()})
         rows = [_stored_row(figure, kind) for figure in new.values()]
         atomic_write_bytes(target, csv_bytes(pd.DataFrame(rows, columns=list(_FILE_COLUMNS[kind]))))
-    return _summary(path, target, kind, list(new.values()), same, replaced, empty)
+    return _summary(path, target, kind, list(new.values()), same, replaced, repeats, empty)
 
 
 # Template --------------------------------------------------------------------------------------
@@ -732,9 +798,15 @@ def _instructions(year: int, count: int) -> list[str]:
 def write_template(year: int, out: Path) -> None:
     """Write a fill-in workbook for `year`: a row per province ranked that year (63 up to 2024,
     34 from 2025) and for the national mean, and instructions in Vietnamese and English."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     out = Path(out)
-    if year < FIRST_YEAR:
-        raise InputError(out, f"the PGI began in {FIRST_YEAR}; there is no {year} edition")
+    try:
+        _pgi_year(year)  # the years add_scores_file accepts, so that a filled template can be added
+    except ValueError as error:
+        raise InputError(out, str(error)) from None
     gazetteer = _gazetteer()
     count = len(gazetteer.ids(year))
     labels = _template_labels(count)

@@ -67,10 +67,16 @@ def tokenize(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
     return tuple(match.span() for match in found), tuple(token_key(m.group()) for m in found)
 
 
+# Typography that varies between typists and fonts, not between names.
+_FOLDED_PUNCTUATION = str.maketrans(
+    {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"}
+)
+
+
 @functools.lru_cache(maxsize=4096)  # a document repeats a few hundred words many times
 def token_key(token: str) -> str:
-    """How one token compares: new-style tones, folded case."""
-    return new_style_tones(token).casefold()
+    """How one token compares: new-style tones, folded case, plain quotes and hyphens."""
+    return new_style_tones(token).casefold().translate(_FOLDED_PUNCTUATION)
 
 
 @functools.lru_cache(maxsize=4096)  # actors' names recur on almost every row

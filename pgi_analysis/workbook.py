@@ -33,8 +33,16 @@ MATRIX_SHEET = "Ma trận phân công"
 SCORES_SHEET = "Điểm PGI"
 SOURCES_SHEET = "Nguồn"
 
-ROLE_LABELS = {"lead": "Chủ trì", "coordinator": "Phối hợp"}
-ROLE_COLOURS = {"lead": "F4B183", "coordinator": "BDD7EE"}
+# A matrix cell: an agency's role in an indicator. The plan names some agencies in both columns
+# of one indicator (1.07: Sở Nông nghiệp và Môi trường); their cell says so and counts as both.
+ROLE_LABELS = {"lead": "Chủ trì", "coordinator": "Phối hợp", "both": "Chủ trì + Phối hợp"}
+ROLE_COLOURS = {"lead": "F4B183", "coordinator": "BDD7EE", "both": "CDB4E6"}
+CELL_ROLES = {"lead": ("lead",), "coordinator": ("coordinator",), "both": ("lead", "coordinator")}
+ROLES = ("lead", "coordinator")
+# On an agency's own task sheet, beside its name where the plan lists it as a coordinator too.
+OWN_COORDINATOR_NOTE = (
+    "chính cơ quan này, cũng được Kế hoạch giao phối hợp; this agency, also listed as coordinator"
+)
 HEADER_COLOUR = "D9D9D9"
 SUB_INDEX_COLOUR = "EDEDED"
 # Agencies that stand for many bodies: the matrix puts them after the named agencies.
@@ -245,15 +253,20 @@ def _write_legend(sheet: Worksheet, row: int) -> int:
         [
             ("lead", "cơ quan chủ trì thực hiện (lead agency)"),
             ("coordinator", "cơ quan phối hợp thực hiện (coordinating agency)"),
+            (
+                "both",
+                "Kế hoạch ghi cơ quan ở cả cột chủ trì và cột phối hợp; tính ở cả hai dòng tổng"
+                " (the plan lists the agency as lead and as coordinator; counted in both totals)",
+            ),
         ]
     ):
         key = _put(sheet, row + offset, 1, ROLE_LABELS[role])
-        key.fill, key.alignment, key.border = styles.fills[role], styles.centre, styles.border
-        _put(sheet, row + offset, 2, meaning)
+        key.fill, key.alignment, key.border = styles.fills[role], styles.centre_wrap, styles.border
+        _put(sheet, row + offset, 2, meaning).alignment = styles.middle  # runs on to the right
     hint = "Mỗi cơ quan chủ trì có một trang tính riêng: bấm “Nhiệm vụ” dưới tên cơ quan"
     english = "each lead agency has its own sheet: click “Nhiệm vụ” under its name"
-    _put(sheet, row + 2, 2, f"{hint} ({english})").font = styles.note
-    return row + 3
+    _put(sheet, row + len(ROLE_LABELS), 2, f"{hint} ({english})").font = styles.note
+    return row + len(ROLE_LABELS) + 1
 
 
 def _write_agency_headers(sheet: Worksheet, row: int, agencies: pd.DataFrame) -> None:
@@ -331,13 +344,16 @@ def _write_matrix_row(
     for column, agency_id in enumerate(agency_ids, start=len(MATRIX_COLUMNS) + 1):
         role = roles.get((indicator.indicator_id, agency_id))
         cell = _put(sheet, row, column, ROLE_LABELS[role] if role else None)
-        cell.alignment, cell.border = styles.centre, styles.border
+        cell.alignment, cell.border = styles.centre_wrap, styles.border
         if role:
             cell.fill = styles.fills[role]
 
 
 def _write_matrix_totals(sheet: Worksheet, row: int, agencies: pd.DataFrame) -> None:
-    """Count each agency's indicators under the matrix: the counts that order its columns."""
+    """Count each agency's indicators under the matrix: the counts that order its columns.
+
+    A "Chủ trì + Phối hợp" cell counts in both, as `pgi_analysis.responsibility.lead_load` does.
+    """
     styles = _styles()
     for offset, (role, label) in enumerate(
         [
@@ -404,17 +420,19 @@ def _measure_labels(sub_indices: pd.DataFrame) -> dict[str, str]:
 
 
 def _matrix_roles(assignments: pd.DataFrame) -> dict[tuple[str, str], str]:
-    """The role of each agency in each indicator.
+    """The cell of each agency in each indicator: a key of ROLE_LABELS.
 
     An agency the appendix names both as lead and as coordinator of one indicator (1.07: Sở Nông
-    nghiệp và Môi trường leads and also coordinates) shows as lead: that is its responsibility.
+    nghiệp và Môi trường leads and also coordinates) is "both", as the plan says.
     """
-    roles: dict[tuple[str, str], str] = {}
+    held: dict[tuple[str, str], set[str]] = {}
     for assignment in _rows(assignments):
         key = (assignment.indicator_id, assignment.agency_id)
-        if roles.get(key) != "lead":
-            roles[key] = assignment.role
-    return roles
+        held.setdefault(key, set()).add(assignment.role)
+    return {
+        key: next(cell for cell, roles in CELL_ROLES.items() if set(roles) == held_roles)
+        for key, held_roles in held.items()
+    }
 
 
 def _agencies_in_matrix_order(tidy: TidyAppendix) -> pd.DataFrame:
@@ -423,11 +441,15 @@ def _agencies_in_matrix_order(tidy: TidyAppendix) -> pd.DataFrame:
     Ties keep the reference order; the columns `lead_count` and `coordinator_count` are added.
     """
     agency_roles = pd.DataFrame(
-        [(agency_id, role) for (_, agency_id), role in _matrix_roles(tidy.assignments).items()],
+        [
+            (agency_id, role)
+            for (_, agency_id), cell in _matrix_roles(tidy.assignments).items()
+            for role in CELL_ROLES[cell]
+        ],
         columns=["agency_id", "role"],
     )
     counts = pd.crosstab(agency_roles.agency_id, agency_roles.role)
-    counts = counts.reindex(columns=list(ROLE_LABELS), fill_value=0).add_suffix("_count")
+    counts = counts.reindex(columns=list(ROLES), fill_value=0).add_suffix("_count")
     agencies = tidy.agencies.merge(counts, left_on="agency_id", right_index=True)
     agencies["collective"] = agencies.kind.isin(COLLECTIVE_KINDS)
     ordered = agencies.sort_values(
@@ -462,20 +484,24 @@ def _unique_sheet_name(label: str, taken: set[str]) -> str:
 
 
 def _task_rows(tidy: TidyAppendix, agency_id: str) -> list[tuple]:
-    """One row per indicator the agency leads: its own scope and task, the others' parts."""
+    """One row per indicator the agency leads: its own scope and task, the others' parts.
+
+    Where the plan also lists the agency among the indicator's coordinators, its own name stands
+    there too, with a note.
+    """
     indicators = tidy.indicators.set_index("indicator_id")
     names = tidy.agencies.set_index("agency_id").name_vi
     assignments = tidy.assignments
     own = assignments[(assignments.agency_id == agency_id) & (assignments.role == "lead")]
     rows = []
     for lead in _rows(own.drop_duplicates("indicator_id")):
-        others = assignments[
-            (assignments.indicator_id == lead.indicator_id) & (assignments.agency_id != agency_id)
+        on_indicator = assignments[assignments.indicator_id == lead.indicator_id]
+        co_leads = on_indicator[
+            (on_indicator.role == "lead") & (on_indicator.agency_id != agency_id)
         ]
-        co_leads = others[others.role == "lead"]
         # An agency named as co-lead and also as coordinator is listed once, as co-lead.
-        coordinators = others[
-            (others.role == "coordinator") & ~others.agency_id.isin(co_leads.agency_id)
+        coordinators = on_indicator[
+            (on_indicator.role == "coordinator") & ~on_indicator.agency_id.isin(co_leads.agency_id)
         ]
         indicator = indicators.loc[lead.indicator_id]
         rows.append(
@@ -486,17 +512,23 @@ def _task_rows(tidy: TidyAppendix, agency_id: str) -> list[tuple]:
                 lead.scope,
                 lead.task,
                 _actor_list(co_leads, names),
-                _actor_list(coordinators, names),
+                _actor_list(coordinators, names, own=agency_id),
             )
         )
     return rows
 
 
-def _actor_list(assignments: pd.DataFrame, names: pd.Series) -> str:
-    """One agency a line, with the scope or task the appendix gives it in parentheses."""
+def _actor_list(assignments: pd.DataFrame, names: pd.Series, own: str | None = None) -> str:
+    """One agency a line, with the scope or task the appendix gives it in parentheses.
+
+    The agency `own`, whose sheet this is, is marked as such.
+    """
     lines = []
     for assignment in _rows(assignments.drop_duplicates("agency_id")):
-        detail = "; ".join(part for part in (assignment.scope, assignment.task) if _filled(part))
+        parts = [assignment.scope, assignment.task]
+        if assignment.agency_id == own:
+            parts.append(OWN_COORDINATOR_NOTE)
+        detail = "; ".join(part for part in parts if _filled(part))
         name = names[assignment.agency_id]
         lines.append(f"{name} ({detail})" if detail else name)
     return "\n".join(lines)
@@ -576,7 +608,9 @@ def _styles() -> SimpleNamespace:
         wrap=Alignment(wrap_text=True, vertical="top"),
         wrap_middle=Alignment(wrap_text=True, vertical="center"),
         header=Alignment(wrap_text=True, horizontal="center", vertical="center"),
+        middle=Alignment(vertical="center"),
         centre=Alignment(horizontal="center", vertical="center"),
+        centre_wrap=Alignment(wrap_text=True, horizontal="center", vertical="center"),
         right=Alignment(horizontal="right", vertical="center"),
         link=Font(color="0563C1", underline="single"),
     )

@@ -176,7 +176,7 @@ def test_repairs_report(tidy):
         (
             "merged columns",
             "Các Sở, ban, ngành, đoàn thể của tỉnh; UBND cấp xã - "
-            "Các doanh nghiệp hoạt động sản xuất, kinh doanh,",
+            "Các doanh nghiệp hoạt động sản xuất, kinh doanh, dịch vụ và cá nhân có liên quan.",
         ): "3.01 3.02",
         ("alias", "UBND cấp xã"): "1.03 3.01 3.02 3.09 3.10 4.04",
         ("spelling", "Đài khí tượng Thuỷ văn tỉnh"): "1.08 1.11",

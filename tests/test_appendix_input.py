@@ -13,6 +13,14 @@ from pgi_analysis.cli import main
 TEXT = paths.APPENDIX_TEXT.read_text(encoding="utf-8")
 
 
+def _plan(first_row: str) -> str:
+    """A small appendix: `first_row` as indicator 1.01 (from line 3), one plain row per other
+    sub-index."""
+    plain = "1 Chỉ số (%) Sở Xây dựng\n\n - Công an tỉnh\n\n"
+    headings = ["II CSTP 2. Tuân thủ", "III CSTP 3. Thực hành", "IV CSTP 4. Hỗ trợ"]
+    return "I CSTP 1. Giảm thiểu\n\n" + first_row + "".join(f"{h}\n\n{plain}" for h in headings)
+
+
 def _tables_equal(left, right) -> None:
     for name in ("indicators", "agencies", "assignments"):
         pd.testing.assert_frame_equal(getattr(left, name), getattr(right, name), obj=name)
@@ -25,13 +33,33 @@ def _tables_equal(left, right) -> None:
         lambda text: text.replace("\n", "\r\n"),
         lambda text: "\ufeff" + text,
         lambda text: text.replace("\n", "  \n"),
+        # a page break inside the list of leads of 1.03
+        lambda text: text.replace(
+            "Sở Nông nghiệp và Môi trường;\nUBND cấp xã",
+            "Sở Nông nghiệp và Môi trường;\n\nSTT CHỈ SỐ THÀNH PHẦN CƠ QUAN CHỦ TRÌ\nUBND cấp xã",
+        ),
     ],
-    ids=["nfd", "crlf", "bom", "trailing-spaces"],
+    ids=["nfd", "crlf", "bom", "trailing-spaces", "page-break"],
 )
 def test_re_encoded_text_gives_the_same_tables(tmp_path, tidy, recode):
     path = tmp_path / "appendix.txt"
     path.write_bytes(recode(TEXT).encode("utf-8"))
     _tables_equal(load_appendix(path), tidy)
+
+
+@pytest.mark.parametrize(
+    ("printed", "typed"),
+    [("“xanh”", '"xanh"'), ("Đồng Đăng - Lạng Sơn", "Đồng Đăng – Lạng Sơn")],
+    ids=["straight-quotes", "en-dash"],
+)
+def test_typographic_variants_resolve_alike(tmp_path, tidy, printed, typed):
+    path = tmp_path / "appendix.txt"
+    path.write_text(TEXT.replace(printed, typed), encoding="utf-8")
+    variant = load_appendix(path)
+    roles = ["indicator_id", "agency_id", "role"]
+    reference = ["indicator_id", "name_en", "higher_is_better", "kind"]
+    pd.testing.assert_frame_equal(variant.assignments[roles], tidy.assignments[roles])
+    pd.testing.assert_frame_equal(variant.indicators[reference], tidy.indicators[reference])
 
 
 def _typed_table(tmp_path):
@@ -59,6 +87,63 @@ def test_typed_xlsx_gives_the_same_tables(tmp_path, tidy):
     _tables_equal(load_appendix(path), tidy)
 
 
+def test_typed_table_as_officials_save_it(tmp_path, tidy):
+    """Semicolons (Excel in a Vietnamese locale), STT stored as 1.0, a footnote under the table."""
+    table = _typed_table(tmp_path)
+    table["STT"] = [f"{value}.0" if value.isdigit() else value for value in table["STT"]]
+    footnote = pd.DataFrame([["Ghi chú: viết tắt CSTP", "", "", ""]], columns=table.columns)
+    path = tmp_path / "appendix.csv"
+    pd.concat([table, footnote]).to_csv(path, index=False, sep=";")
+    _tables_equal(load_appendix(path), tidy)
+
+
+def test_merged_lead_cells_count_for_every_row_they_span(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["STT", "CHỈ SỐ THÀNH PHẦN", "CƠ QUAN CHỦ TRÌ", "CƠ QUAN PHỐI HỢP"])
+    for number, heading in enumerate(["Giảm thiểu", "Tuân thủ", "Thực hành", "Hỗ trợ"], 1):
+        sheet.append(["", f"CSTP {number}. {heading}", "", ""])
+        sheet.append([1, "Chỉ số một (%)", "Sở Xây dựng", "Công an tỉnh"])
+        sheet.append([2, "Chỉ số hai (%)", None, "Thanh tra tỉnh"])
+        sheet.merge_cells(
+            start_row=sheet.max_row - 1, end_row=sheet.max_row, start_column=3, end_column=3
+        )
+    path = tmp_path / "appendix.xlsx"
+    book.save(path)
+    leads = load_appendix(path).assignments.query("role == 'lead'")
+    assert leads["agency_id"].tolist() == ["so-xay-dung"] * 8
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            lambda table: table.drop(index=6),
+            ", row 8: indicator numbered 6 where 5 was expected in CSTP 1",
+        ),
+        (
+            lambda table: table.replace(
+                {"CSTP 2. ...": "CSTP 3. ...", "CSTP 3. ...": "CSTP 2. ..."}
+            ),
+            ", row 19: CSTP 3 where CSTP 2 was expected",
+        ),
+        (
+            lambda table: table.iloc[:-7],
+            ": CSTP 4 is missing: the PGI has four sub-indices",
+        ),
+    ],
+    ids=["stt-skipped", "cstp-swapped", "cstp-missing"],
+)
+def test_typed_table_sequence_errors(tmp_path, edit, message):
+    path = tmp_path / "appendix.csv"
+    edit(_typed_table(tmp_path)).to_csv(path, index=False)
+    with pytest.raises(InputError) as error:
+        load_appendix(path)
+    assert str(error.value) == f"{path}{message}"
+
+
 def test_typed_table_errors_name_row_and_column(tmp_path):
     table = _typed_table(tmp_path)
     table.iloc[3, 0] = "x"
@@ -72,10 +157,13 @@ def test_typed_table_errors_name_row_and_column(tmp_path):
     )
 
 
+ROW = "1 Chất lượng môi trường (%) Sở Xây dựng\n\n - Công an tỉnh\n\n"
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", ": the file is empty"),
+        ("", ": the file is empty"),
         (
             b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
             ": this is a binary file, not the appendix as text",
@@ -85,26 +173,32 @@ def test_typed_table_errors_name_row_and_column(tmp_path):
             ", line 2: not UTF-8 text (byte 0xf4); save the file as UTF-8",
         ),
         (
-            "PHỤ LỤC\n1 Chất lượng môi trường (%) Sở Xây dựng\n".encode(),
-            ": no sub-index headings (lines like 'I CSTP 1. ...'): "
-            "is this the appendix of a PGI plan?",
+            "PHỤ LỤC\n" + ROW,
+            ": no sub-index headings (like 'I CSTP 1. ...'): is this the appendix of a PGI plan?",
         ),
         (
-            "I CSTP 1. Giảm thiểu\n\n1 Chất lượng môi trường (%) Sở Xây dựng\n\n"
-            " - Công an tỉnh; Sở Ngoại vụ\n".encode(),
+            _plan("1 Chất lượng môi trường (%) Sở Xây dựng\n\n - Công an tỉnh; Sở Ngoại vụ\n\n"),
             ", line 5: indicator 1.01, CƠ QUAN PHỐI HỢP: unknown actor 'Sở Ngoại vụ' "
             "(closest known: Sở Nội vụ; Sở Xây dựng; Sở Công Thương); "
             "add it to a gazetteer CSV with --gazetteer if it is a real body",
         ),
         (
-            "I CSTP 1. Giảm thiểu\n\n1 Chất lượng môi trường (%) Sở Xây dựng\n\n"
-            "3 Không ô nhiễm (%) Sở Xây dựng\n".encode(),
-            ", line 5: indicator numbered 3 where 2 was expected in CSTP 1",
+            _plan(ROW + "3 Không ô nhiễm (%) Sở Xây dựng\n\n - Công an tỉnh\n\n"),
+            ", line 7: indicator numbered 3 where 2 was expected in CSTP 1",
         ),
         (
-            "I CSTP 1. Giảm thiểu\n\n1 Chất lượng môi trường (%) Sở Xây dựng\n\n"
-            "III CSTP 3. Thúc đẩy\n".encode(),
-            ", line 5: CSTP 3 where CSTP 2 was expected",
+            "I CSTP 1. Giảm thiểu\n\n" + ROW + "III CSTP 3. Thúc đẩy\n\n" + ROW,
+            ", line 7: CSTP 3 where CSTP 2 was expected",
+        ),
+        (
+            "I CSTP 1. Giảm thiểu\n\n" + ROW + "II CSTP 2. Tuân thủ\n\n" + ROW,
+            ": CSTP 3 is missing: the PGI has four sub-indices",
+        ),
+        (
+            _plan("1 Chất lượng môi trường (%) Sở Xây dựng\n\n"),
+            ", line 3: indicator 1.01: no coordinating agencies after the lead, so the text "
+            "cannot show where CƠ QUAN CHỦ TRÌ ends; check the row, or type it into the "
+            "spreadsheet form (CSV or XLSX) if it really has no coordinators",
         ),
     ],
     ids=[
@@ -115,11 +209,13 @@ def test_typed_table_errors_name_row_and_column(tmp_path):
         "unknown-actor",
         "row-skipped",
         "cstp-skipped",
+        "cstp-missing",
+        "no-coordinators",
     ],
 )
 def test_bad_text_fails_with_one_clear_line(tmp_path, capsys, content, message):
     path = tmp_path / "appendix.txt"
-    path.write_bytes(content)
+    path.write_bytes(content.encode() if isinstance(content, str) else content)
     out = tmp_path / "out"
     assert main(["tidy", "--appendix", str(path), "--out", str(out)]) == 1
     captured = capsys.readouterr()
@@ -129,7 +225,7 @@ def test_bad_text_fails_with_one_clear_line(tmp_path, capsys, content, message):
 
 
 def test_a_user_gazetteer_makes_a_new_actor_known(tmp_path):
-    text = "I CSTP 1. Giảm thiểu\n\n1 Chất lượng môi trường (%) Sở Xây dựng\n\n - Sở Ngoại vụ\n"
+    text = _plan("1 Chất lượng môi trường (%) Sở Xây dựng\n\n - Sở Ngoại vụ\n\n")
     path = tmp_path / "appendix.txt"
     path.write_text(text, encoding="utf-8")
     extra = tmp_path / "extra.csv"
@@ -140,10 +236,14 @@ def test_a_user_gazetteer_makes_a_new_actor_known(tmp_path):
         encoding="utf-8",
     )
     tidy = load_appendix(path, gazetteer=[extra])
-    assert tidy.assignments[["agency_id", "role"]].values.tolist() == [
+    first = tidy.assignments[tidy.assignments["indicator_id"] == "1.01"]
+    assert first[["agency_id", "role"]].values.tolist() == [
         ["so-xay-dung", "lead"],
         ["so-ngoai-vu", "coordinator"],
     ]
+    assert tidy.agencies.set_index("agency_id").loc["so-ngoai-vu", "name_en"] == (
+        "Department of Foreign Affairs"
+    )
 
 
 def test_pre_2025_names_resolve_to_todays_bodies():
@@ -184,7 +284,7 @@ def test_tidy_writes_the_committed_tables_and_reports_repairs(tmp_path, capsys):
             "appendix.csv",
             "STT,CHỈ SỐ THÀNH PHẦN,CƠ QUAN CHỦ TRÌ,CƠ QUAN PHỐI HỢP\n"
             "1,Chất lượng môi trường (%),Sở Xây dựng,\n".encode(),
-            ", row 2: an indicator before any sub-index heading (a row like 'I | CSTP 1. ...')",
+            ", row 2: an indicator before any sub-index heading (like 'I | CSTP 1. ...')",
         ),
     ],
     ids=["no-header", "broken-xlsx", "no-heading-row"],
@@ -195,3 +295,10 @@ def test_bad_tables_fail_with_one_clear_line(tmp_path, name, content, message):
     with pytest.raises(InputError) as error:
         load_appendix(path)
     assert str(error.value) == f"{path}{message}"
+
+
+def test_an_unwritable_output_folder_is_one_line(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    assert main(["tidy", "--out", str(blocker / "out")]) == 1
+    assert capsys.readouterr().err == f"pgi-analysis: error: {blocker / 'out'}: Not a directory\n"

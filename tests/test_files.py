@@ -1,3 +1,5 @@
+import os
+
 import pandas as pd
 import pytest
 
@@ -22,4 +24,6 @@ def test_tables_are_written_as_utf8_csv_with_lf(tmp_path):
     written = write_tables({"t": pd.DataFrame({"tên": ["Lạng Sơn"], "n": [1]})}, tmp_path)
     assert written == [tmp_path / "t.csv"]
     assert (tmp_path / "t.csv").read_bytes() == "tên,n\nLạng Sơn,1\n".encode()
-    assert oct((tmp_path / "t.csv").stat().st_mode & 0o777) != "0o600"
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "t.csv").stat().st_mode & 0o777 == 0o666 & ~umask

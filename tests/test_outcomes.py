@@ -66,6 +66,34 @@ def test_trajectory_as_published_with_unknowns_left_unknown(data):
     assert pd.isna(path.loc[2024, "rank"])  # outside the top 30: not published, not guessed
     assert path["equal_sub_indices_1_2"].tolist() == [False, False, True]
     assert path["provinces_ranked"].tolist() == [63, 63, 63]
+    assert path.loc[2023, "relative_rank"] == pytest.approx(62 / 63)
+    assert pd.isna(path.loc[2024, "relative_rank"])
+
+
+def test_an_unpublished_rank_is_bounded_only_by_published_ranks_and_totals(data):
+    path = outcomes.trajectory(data.scores, data.provinces).set_index("year")
+    # 2024: the derived 22.63 is below Gia Lai's published 25.05, ranked 30th
+    assert path.loc[2024, "outside_top"] == 30
+    assert path[["outside_top"]].loc[[2022, 2023]].isna().all().all()  # ranks published
+    assert outcomes.outside_top(data.scores, 2024, "gia-lai") is None  # its own rank is stored
+    # Vĩnh Phúc (25.94, no rank) trails Hải Dương (26.34, 13th) but not Đắk Nông (25.24, 29th)
+    assert outcomes.outside_top(data.scores, 2024, "vinh-phuc") == 13
+    assert outcomes.outside_top(data.scores, 2022, "cao-bang") is None  # no total: no bound
+
+
+def test_a_derived_total_within_rounding_of_a_ranked_province_is_not_below_it(pgi_dir, tmp_path):
+    # derived totals 25.02 and 24.98 against Gia Lai's published 25.05 (30th): a derived total
+    # may be 0.05 off the one VCCI would print, so only 24.98 is surely below
+    _add(
+        pgi_dir,
+        tmp_path,
+        "province,sub_index_1,sub_index_2,sub_index_3,sub_index_4\n"
+        "Sơn La,6,6,6,7.02\nBắc Kạn,6,6,6,6.98\n",
+        year=2024,
+    )
+    data = outcomes.load_outcome_data(pgi_dir)
+    assert outcomes.outside_top(data.scores, 2024, "son-la") == 29  # below Đắk Nông's 25.24
+    assert outcomes.outside_top(data.scores, 2024, "bac-kan") == 30
 
 
 def test_rows_with_sub_indices_1_and_2_equal_are_flagged(data):
@@ -146,11 +174,25 @@ def test_sub_index_structure(data):
         "so-tai-chinh",
         "so-tai-chinh",
     ]
-    assert table["dominant_lead"].tolist() == leads
-    assert table.loc[1, "dominant_lead_share"] == pytest.approx(5 / 9)
+    assert table["top_leads"].tolist() == leads
+    assert table["top_lead_bodies"].tolist() == [1, 1, 1, 1]
+    assert table["top_leads_vi"].tolist() == ["Sở NN&MT", "Sở NN&MT", "Sở TC", "Sở TC"]
+    assert table.loc[1, "top_lead_share_of_named"] == pytest.approx(5 / 9)
+    # of the named bodies' 9 lead credits in CSTP 3 (the collective co-leads hold the tenth)
+    assert table.loc[3, "top_lead_share_of_named"] == pytest.approx(4 / 9)
     assert table.loc[2, "leads_per_indicator"] == pytest.approx(23 / 11)
     assert table.loc[2, "collective_coordinator_share"] == pytest.approx(30 / 57)
     assert table.loc[3, "collective_lead_share"] == pytest.approx(2 / 12)
+
+
+def test_a_tied_top_lead_is_labelled_as_a_tie_not_as_one_body():
+    tied = pd.Series(
+        {"top_lead_share_of_named": 0.5, "top_lead_bodies": 2, "top_leads_en": "Finance / Police"}
+    )
+    assert outcome_figures._top_lead_label(tied, "en") == "50% each: Finance / Police"
+    alone = tied.copy()
+    alone[["top_lead_bodies", "top_leads_en"]] = [1, "Finance"]
+    assert outcome_figures._top_lead_label(alone, "en") == "50% Finance"
 
 
 def test_link_and_lead_agencies(data, comparison):
@@ -170,6 +212,33 @@ def test_link_and_lead_agencies(data, comparison):
     )
     assert summary.loc["so-tai-chinh", "sub_indices"] == "3, 4"
     assert summary.loc["so-tai-chinh", "mean_gap_of_led"] > 0
+
+
+def test_an_indicator_without_direction_gets_no_better_or_worse(data):
+    scores = pd.DataFrame(
+        {
+            "indicator_id": ["1.01"] * 3 + ["1.04"] * 3,
+            "year": 2024,
+            "province_id": ["lang-son", "cao-bang", "ha-noi"] * 2,
+            "value": [30.0, 40.0, 50.0] * 2,
+        }
+    )
+    indicators = pd.DataFrame(
+        {
+            "indicator_id": ["1.01", "1.04"],
+            "higher_is_better": pd.array([pd.NA, False], dtype="boolean"),
+        }
+    )
+    table = outcomes.indicator_comparison(scores, data.provinces, indicators)
+    table = table.set_index("indicator_id")
+    unknown = table.loc["1.01"]
+    assert pd.isna(unknown["higher_is_better"]) and pd.isna(unknown["position"])
+    assert math.isnan(unknown["percentile"]) and math.isnan(unknown["better_than_others"])
+    assert pd.isna(unknown["region_position"]) and math.isnan(unknown["region_percentile"])
+    assert unknown["gap_to_others"] == -15  # a plain difference, no judgement
+    known = table.loc["1.04"]  # lower is better: 30 is the best of the three
+    assert (known["position"], known["better_than_others"]) == (1, 15)
+    assert table["higher_is_better"].dtype == "boolean"
 
 
 def test_no_indicator_values_means_an_empty_comparison(data):
@@ -233,6 +302,27 @@ def test_added_indicator_values_are_compared_in_their_direction(pgi_dir, tmp_pat
     assert (linked.loc["1.01", "position"], linked.loc["1.01", "better_than_others"]) == (2, -10)
     assert linked.loc["1.04", "leads"] >= 1 and linked.loc["1.04", "lead_bodies"]
     assert outcomes.indicator_coverage(data.indicator_scores).startswith("5 indicator-level")
+
+
+def _plotted_ranks(figure) -> dict[int, float]:
+    """The rank points of the rank figure: year → position on its axis."""
+    (ax,) = figure.axes
+    (points,) = [c for c in ax.collections if c.get_gid() == "rank"]
+    return {int(x): y for x, y in points.get_offsets()}
+
+
+def test_rank_figure_puts_ranks_relative_to_the_provinces_ranked_that_year(pgi_dir, tmp_path):
+    _add(pgi_dir, tmp_path, "province,rank\nLạng Sơn,30\n", year=2025)  # 30th of 34
+    data = outcomes.load_outcome_data(pgi_dir)
+    with plotting.house_style():
+        figure = outcome_figures.draw_rank_by_year(data, "en")
+    ranks = _plotted_ranks(figure)
+    assert ranks[2025] == pytest.approx(30 / 34)  # near the bottom, not mid-table as 30/63
+    assert ranks[2023] == pytest.approx(62 / 63) and ranks[2022] == pytest.approx(2 / 63)
+    assert 2024 not in ranks
+    texts = _texts(figure)
+    assert "30/34" in texts and "62/63" in texts and "63 → 34 provinces" in texts
+    assert "outside the top 30\n(rank 31–63/63" in texts
 
 
 def test_figures_draw_an_added_year_and_show_unknowns(pgi_dir, tmp_path):

@@ -59,6 +59,15 @@ def test_a_failing_step_names_itself_and_is_tried_again_next_time(state):
     assert not (state / "state.json").exists()
 
 
+def test_a_notebook_error_without_a_message_is_still_one_line():
+    class CellError(Exception):
+        ename, evalue = "AssertionError", ""
+
+    assert str(StepFailed("notebooks", CellError())) == (
+        "step 'notebooks' failed (AssertionError); earlier outputs kept"
+    )
+
+
 def test_html_with_and_without_code(tmp_path):
     notebook = new_notebook(
         cells=[new_markdown_cell("# Tiêu đề"), new_code_cell("secret_code = 1", id="c1")]

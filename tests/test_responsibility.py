@@ -138,7 +138,15 @@ def test_shared_leads_and_which_are_split_by_scope(assignments):
 
 def test_number_of_leads_per_indicator(assignments, agencies):
     leads = resp.coordinators_per_indicator(assignments, agencies)["leads"]
-    assert leads.value_counts().sort_index().to_dict() == {1: 27, 2: 12, 3: 2, 4: 1}
+    table = resp.count_by(leads, "indicators")
+    assert list(table.columns) == ["leads", "indicators"]
+    assert _rows(table, ["leads", "indicators"]) == [(1, 27), (2, 12), (3, 2), (4, 1)]
+
+
+def test_count_by_follows_a_given_order_and_leaves_out_absent_values(assignments):
+    table = resp.count_by(assignments["role"], "assignments", order=resp.ROLE_CELLS)
+    assert _rows(table, ["role", "assignments"]) == [("coordinator", 225), ("lead", 61)]
+    assert table.index.tolist() == [0, 1]
 
 
 # --- coordinators and collectives -----------------------------------------------------------
@@ -179,6 +187,14 @@ def test_with_agency_names_puts_names_after_the_id(assignments, agencies):
     assert named["short_vi"].tolist()[:2] == ["UBND cấp xã", "Sở NN&MT"]
 
 
+def test_split_collectives_numbers_each_part_afresh(assignments, agencies):
+    load = resp.with_agency_names(resp.lead_load(assignments), agencies)
+    named, collectives = resp.split_collectives(load)
+    assert len(named) == 17 and sorted(collectives["agency_id"]) == sorted(COLLECTIVES)
+    assert named.index.tolist() == list(range(17)) and collectives.index.tolist() == [0, 1, 2, 3]
+    assert "collective" not in named.columns and named["agency_id"].iloc[0] == SNN
+
+
 def test_sub_index_summary(tidy):
     sub_indices = pd.DataFrame(
         {
@@ -212,14 +228,15 @@ def test_concentration_measures_on_simple_shares():
 def test_concentration_overall(assignments, agencies):
     table = resp.concentration(assignments, agencies).set_index("role")
     lead = table.loc["lead"]
-    assert (lead["top_agency"], lead["bodies"]) == (SNN, 10)
+    assert (lead["top_agencies"], lead["top_bodies"], lead["bodies"]) == (SNN, 1, 10)
     # lead credit of named bodies: 42 minus the 1 held by the collective co-leads of 3.01, 3.02
-    assert lead["total"] == pytest.approx(41)
-    assert lead["top_share"] == pytest.approx((10 + 8 / 2 + 2 / 3 + 1 / 4) / 41)
+    assert lead["named_total"] == pytest.approx(41)
+    assert lead["top_share_of_named"] == pytest.approx((10 + 8 / 2 + 2 / 3 + 1 / 4) / 41)
     coordinator = table.loc["coordinator"]
-    assert (coordinator["top_agency"], coordinator["bodies"]) == (UBND, 17)
-    assert coordinator["total"] == 225 - 77
-    assert coordinator["top_share"] == pytest.approx(36 / 148)
+    assert (coordinator["top_agencies"], coordinator["top_bodies"]) == (UBND, 1)
+    assert coordinator["bodies"] == 17
+    assert coordinator["named_total"] == 225 - 77
+    assert coordinator["top_share_of_named"] == pytest.approx(36 / 148)
     assert lead["gini"] > coordinator["gini"]
     assert lead["equivalent_bodies"] == pytest.approx(1 / lead["hhi"])
 
@@ -227,10 +244,31 @@ def test_concentration_overall(assignments, agencies):
 def test_concentration_by_sub_index(assignments, agencies):
     table = resp.concentration(assignments, agencies, by_sub_index=True)
     leads = table[table["role"] == "lead"].set_index("sub_index")
-    assert leads["top_agency"].tolist() == [SNN, SNN, "so-tai-chinh", "so-tai-chinh"]
+    assert leads["top_agencies"].tolist() == [SNN, SNN, "so-tai-chinh", "so-tai-chinh"]
+    assert leads["top_bodies"].tolist() == [1, 1, 1, 1]
     # in CSTP 1 Sở NN&MT leads 7 alone, 1.03 and 1.05 with one other, 1.13 with two others
-    assert leads.loc[1, "top_share"] == pytest.approx((7 + 2 / 2 + 1 / 3) / 15)
-    assert leads.loc[4, "top_share"] == pytest.approx(3 / 6)
+    assert leads.loc[1, "top_share_of_named"] == pytest.approx((7 + 2 / 2 + 1 / 3) / 15)
+    assert leads.loc[4, "top_share_of_named"] == pytest.approx(3 / 6)
+
+
+def test_concentration_lists_every_body_tied_at_the_top(assignments, agencies):
+    table = resp.concentration(assignments, agencies, by_sub_index=True)
+    coordinators = table[table["role"] == "coordinator"].set_index("sub_index")
+    # CSTP 3: the Economic Zone Board and the commune PCs coordinate 8 indicators each
+    assert coordinators.loc[3, "top_bodies"] == 2
+    assert coordinators.loc[3, "top_agencies"] == f"ban-quan-ly-khu-kinh-te, {UBND}"
+    assert coordinators.loc[3, "top_share_of_named"] == pytest.approx(8 / 35)
+    # CSTP 4: Sở Công Thương, the Economic Zone Board and the commune PCs, 6 each
+    assert coordinators.loc[4, "top_bodies"] == 3
+    assert coordinators.loc[4, "top_agencies"] == f"so-cong-thuong, ban-quan-ly-khu-kinh-te, {UBND}"
+    assert coordinators.loc[4, "top_share_of_named"] == pytest.approx(6 / 30)
+    assert coordinators.loc[1, "top_bodies"] == 1
+
+
+def test_top_holders_sees_ties_through_rounding_and_nobody_in_an_empty_role():
+    thirds = pd.Series({"a": 1 / 3 + 1 / 3 + 1 / 3, "b": 1.0, "c": 0.5})
+    assert resp.top_holders(thirds) == ["a", "b"]
+    assert resp.top_holders(pd.Series({"a": 0.0, "b": 0.0})) == []
 
 
 def test_lorenz_curve_covers_every_named_body(assignments, agencies):

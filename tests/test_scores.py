@@ -1,5 +1,7 @@
 import datetime
 import shutil
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -8,9 +10,11 @@ from openpyxl import Workbook, load_workbook
 
 from pgi_analysis import paths, scores
 from pgi_analysis.errors import InputError
+from pgi_analysis.files import csv_bytes
 
 LANG_SON_2023 = "https://thongtin.vietnam.vn/en/xanh-dan-chi-so-xanh"
 SOURCE = "https://pcivietnam.vn/pgi-2025"
+NEXT_YEAR = datetime.date.today().year + 1
 
 
 @pytest.fixture(scope="module")
@@ -203,6 +207,22 @@ def test_contradicting_sources_are_an_error_naming_both_rows(pgi_dir):
         f"{later}, row 2, column value: 2023 Lạng Sơn total 17.40 contradicts 17.33 in "
         f"{pgi_dir / 'pgi_observations.csv'}, row 28, column value"
     )
+
+
+def test_published_ranks_are_whole_numbers_and_other_values_as_stored(table):
+    published = scores.published_scores(table).set_index(["year", "province_id", "measure"])
+    assert published.at[(2022, "lang-son", "rank"), "value"] == "2"
+    assert published.at[(2023, "lang-son", "rank"), "value"] == "62"
+    assert published.at[(2023, "lang-son", "total"), "value"] == "17.33"
+    assert published.at[(2023, "quang-ninh", "total"), "value"] == "26.0"
+    assert published.at[(2024, "lang-son", "total"), "value"] == "22.63"  # derived
+    assert table.value.dtype == "float64"  # the table itself keeps its numbers
+
+
+def test_committed_scores_csv_is_the_published_table(table):
+    committed = (paths.PROCESSED / "scores.csv").read_bytes()
+    assert committed == csv_bytes(scores.published_scores(table))
+    assert "\n2022,lang-son,Lạng Sơn,rank,2,False," in committed.decode()
 
 
 def test_no_indicator_values_is_an_empty_table():
@@ -402,8 +422,13 @@ BAD_FILES = [
     (
         "province,total\nLạng Sơn,20\nLang Son,21\n",
         {"year": 2025},
-        ", row 3, column total: 2025 Lạng Sơn total 21 contradicts 20 in {path}, "
-        "row 2, column total",
+        ", row 3, column total: 2025 Lạng Sơn total 21 contradicts 20 in row 2 of this file",
+    ),
+    (
+        "year,province,measure,value\n2025,Lạng Sơn,rank,5\n2024,Lạng Sơn,rank,5\n"
+        "2025,Lang Son,rank,6\n",
+        {},
+        ", row 4, column value: 2025 Lạng Sơn rank 6 contradicts 5 in row 2 of this file",
     ),
     (
         "province,score\nLạng Sơn,20\n",
@@ -439,6 +464,27 @@ def test_bad_file_is_refused_and_changes_nothing(pgi_dir, tmp_path, text, option
         scores.add_scores_file(path, **{"source": SOURCE, **options}, pgi_dir=pgi_dir)
     assert str(error.value) == f"{path}{message}".replace("{path}", str(path))
     assert stored(pgi_dir) == before
+
+
+def test_repeated_rows_in_one_file_are_kept_once(pgi_dir, tmp_path):
+    text = (
+        "province,total,rank\n"
+        "Cao Bằng,24,20\n"
+        "Lạng Sơn,22.6,30\n"
+        "Cao Bang,24.0,20\n"
+        "Lạng Sơn,22.6,30\n"
+    )
+    summary = scores.add_scores_file(
+        write(tmp_path / "twice.csv", text), year=2025, source=SOURCE, pgi_dir=pgi_dir
+    )
+    assert summary == (
+        f"twice.csv: added 4 figures to {pgi_dir / 'added' / '0001_scores_2025.csv'}\n"
+        "  2025: total 2, rank 2\n"
+        "row 4 repeats row 2: kept once\n"
+        "row 5 repeats row 3: kept once"
+    )
+    written = (pgi_dir / "added" / "0001_scores_2025.csv").read_text(encoding="utf-8")
+    assert len(written.splitlines()) == 5  # the header and four figures
 
 
 def test_rejected_file_after_an_add_leaves_every_stored_file_unchanged(pgi_dir, tmp_path):
@@ -496,7 +542,7 @@ def test_add_long_xlsx(pgi_dir, tmp_path):
 
 
 def test_indicator_values_are_stored_apart(pgi_dir, tmp_path):
-    text = 'indicator_id,province,value\n1.1,Lạng Sơn,"45,2"\n1.01,lang son,50\n'
+    text = 'indicator_id,province,value\n1.10,Lạng Sơn,"45,2"\n1.01,lang son,50\n'
     summary = scores.add_scores_file(
         write(tmp_path / "ind.csv", text), year=2024, source=SOURCE, pgi_dir=pgi_dir
     )
@@ -507,9 +553,75 @@ def test_indicator_values_are_stored_apart(pgi_dir, tmp_path):
     indicators = scores.load_indicator_scores(pgi_dir)
     assert indicators[["indicator_id", "province_id", "value"]].values.tolist() == [
         ["1.01", "lang-son", 50.0],
-        ["1.10", "lang-son", 45.2],  # a spreadsheet's 1.1 is indicator 1.10
+        ["1.10", "lang-son", 45.2],
     ]
     assert len(scores.load_scores(pgi_dir)) == len(scores.load_scores())
+
+
+@pytest.mark.parametrize(
+    ("name", "indicator_id", "message"),
+    [
+        ("ind.csv", "1.1", "ambiguous indicator id '1.1': write 1.01 or 1.10 (as text)"),
+        ("ind.csv", "2.3", "ambiguous indicator id '2.3': write 2.03 or 2.30 (as text)"),
+        ("ind.xlsx", "1.1", "ambiguous indicator id '1.1': write 1.01 or 1.10 (as text)"),
+        # Excel keeps a typed 1.10 as the number 1.1, so a number is as ambiguous as text.
+        ("ind.xlsx", 1.1, "ambiguous indicator id '1.1': write 1.01 or 1.10 (as text)"),
+    ],
+)
+def test_one_digit_indicator_id_is_ambiguous(pgi_dir, tmp_path, name, indicator_id, message):
+    path = tmp_path / name
+    if path.suffix == ".csv":
+        write(path, f"indicator_id,province,value\n{indicator_id},Lạng Sơn,45\n")
+    else:
+        book = Workbook()
+        book.active.append(["indicator_id", "province", "value"])
+        book.active.append([indicator_id, "Lạng Sơn", 45])
+        book.save(path)
+    with pytest.raises(InputError) as error:
+        scores.add_scores_file(path, year=2024, source=SOURCE, pgi_dir=pgi_dir)
+    assert str(error.value) == f"{path}, row 2, column indicator_id: {message}"
+
+
+def test_indicator_ids_as_text_in_a_workbook(pgi_dir, tmp_path):
+    book = Workbook()
+    book.active.append(["indicator_id", "province", "value"])
+    book.active.append(["1.10", "Lạng Sơn", 45])
+    book.active.append(["1.01", "Lạng Sơn", 50])
+    book.active.append([2.05, "Lạng Sơn", 7])  # a number with two decimals is unambiguous
+    book.save(tmp_path / "ind.xlsx")
+    scores.add_scores_file(tmp_path / "ind.xlsx", year=2024, source=SOURCE, pgi_dir=pgi_dir)
+    indicators = scores.load_indicator_scores(pgi_dir)
+    assert indicators[["indicator_id", "value"]].values.tolist() == [
+        ["1.01", 50.0],
+        ["1.10", 45.0],
+        ["2.05", 7.0],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("1.01,Lạng Sơn,100.5", "indicator 1.01 (unit %) must be between 0 and 100, not 100.5"),
+        (
+            "1.03,Lạng Sơn,-2",
+            "indicator 1.03 (unit % DN đồng ý) must be between 0 and 100, not -2",
+        ),
+        ("1.05,Lạng Sơn,-1", "indicator 1.05 (a count) must be 0 or more, not -1"),
+    ],
+)
+def test_implausible_indicator_value_is_refused(pgi_dir, tmp_path, row, message):
+    path = write(tmp_path / "ind.csv", f"indicator_id,province,value\n{row}\n")
+    with pytest.raises(InputError) as error:
+        scores.add_scores_file(path, year=2024, source=SOURCE, pgi_dir=pgi_dir)
+    assert str(error.value) == f"{path}, row 2, column value: {message}"
+
+
+def test_indicator_values_at_the_ends_of_their_units(pgi_dir, tmp_path):
+    text = "indicator_id,province,value\n1.01,Lạng Sơn,0\n1.02,Lạng Sơn,100\n1.05,Lạng Sơn,120\n"
+    scores.add_scores_file(
+        write(tmp_path / "ind.csv", text), year=2024, source=SOURCE, pgi_dir=pgi_dir
+    )
+    assert scores.load_indicator_scores(pgi_dir).value.tolist() == [0.0, 100.0, 120.0]
 
 
 def test_unknown_indicator_is_refused(pgi_dir, tmp_path):
@@ -586,11 +698,27 @@ def test_template_round_trip(pgi_dir, tmp_path):
     assert figure(table, "national-mean", 2025, "total").value == 25.1
 
 
-def test_no_template_before_the_first_pgi(tmp_path):
+@pytest.mark.parametrize("year", [2021, NEXT_YEAR])
+def test_template_only_for_years_that_can_be_added(pgi_dir, tmp_path, year):
+    out = tmp_path / "x.xlsx"
+    message = f"year {year} is outside the PGI's years, 2022 to {NEXT_YEAR - 1}"
     with pytest.raises(InputError) as error:
-        scores.write_template(2021, tmp_path / "x.xlsx")
-    assert (
-        str(error.value)
-        == f"{tmp_path / 'x.xlsx'}: the PGI began in 2022; there is no 2021 edition"
+        scores.write_template(year, out)
+    assert str(error.value) == f"{out}: {message}"
+    assert not out.exists()
+    path = write(tmp_path / "x.csv", "province,total\nLạng Sơn,20\n")
+    with pytest.raises(InputError) as error:
+        scores.add_scores_file(path, year=year, source=SOURCE, pgi_dir=pgi_dir)
+    assert str(error.value) == f"{path}, row 2, column year: {message}"
+
+
+# Imports -----------------------------------------------------------------------------------------
+
+
+def test_reading_scores_does_not_load_openpyxl():
+    code = (
+        "import sys; from pgi_analysis import scores; scores.load_scores(); "
+        "print('openpyxl' in sys.modules)"
     )
-    assert not (tmp_path / "x.xlsx").exists()
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (result.stdout, result.stderr) == ("False\n", "")

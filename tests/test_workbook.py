@@ -11,9 +11,11 @@ import pytest
 
 from pgi_analysis import paths
 from pgi_analysis.agencies import COLLECTIVE_KINDS
+from pgi_analysis.responsibility import lead_load
 from pgi_analysis.workbook import (
     INDICATORS_SHEET,
     MATRIX_SHEET,
+    OWN_COORDINATOR_NOTE,
     SCORES_SHEET,
     SOURCES_SHEET,
     ProvenanceRow,
@@ -22,6 +24,7 @@ from pgi_analysis.workbook import (
 )
 
 NNMT_SHEET = "Sở NN&MT"
+COMMUNES_SHEET = "UBND cấp xã"
 # Read off data/raw/lang-son-kh18-2026-appendix.txt: every row whose "CƠ QUAN CHỦ TRÌ THỰC HIỆN"
 # names Sở Nông nghiệp và Môi trường, alone or with others (1.05 for rural water only).
 NNMT_LEADS = [
@@ -31,6 +34,18 @@ NNMT_LEADS = [
 ]
 FORBIDDEN_IN_SHEET_NAMES = set("[]:*?/\\")
 LEADS_ROW = "Số chỉ số chủ trì (indicators led)"
+COORDINATED_ROW = "Số chỉ số phối hợp (indicators coordinated)"
+BOTH = "Chủ trì + Phối hợp"
+# Read off the appendix: the indicators where one agency stands in both the lead and the
+# coordinating column.
+BOTH_ROLES = {
+    ("1.03", "ubnd-cap-xa"),
+    ("2.01", "ubnd-cap-xa"),
+    ("2.02", "ubnd-cap-xa"),
+    ("1.07", "so-nong-nghiep-moi-truong"),
+    ("1.08", "so-nong-nghiep-moi-truong"),
+    ("1.14", "so-nong-nghiep-moi-truong"),
+}
 HEADER_ROW = 3  # below the two title rows
 FIRST_ROW = HEADER_ROW + 1
 
@@ -65,13 +80,28 @@ def workbook(tidy, tmp_path_factory):
     return _save_and_open(path, tidy, _scores(), provenance_rows())
 
 
-def _matrix_cell(sheet, agencies: pd.DataFrame, indicator_id: str, agency_id: str):
-    agency = agencies.set_index("agency_id").loc[agency_id]
-    wanted = f"{agency.short_vi} ({agency.short_en})"
+def _matrix_columns(sheet, agencies: pd.DataFrame) -> dict[int, str]:
+    """The matrix's agency columns: agency_id by column number, read off the header."""
+    by_header = {
+        f"{agency.short_vi} ({agency.short_en})": agency.agency_id
+        for agency in agencies.itertuples(index=False)
+    }
     header = next(row for row in sheet.iter_rows() if row[0].value == "Mã chỉ số\n(ID)")
-    column = next(cell.column for cell in header if str(cell.value).replace("\n", " ") == wanted)
+    labels = {cell.column: str(cell.value).replace("\n", " ") for cell in header}
+    return {column: by_header[label] for column, label in labels.items() if label in by_header}
+
+
+def _matrix_cell(sheet, agencies: pd.DataFrame, indicator_id: str, agency_id: str):
+    columns = {agency: column for column, agency in _matrix_columns(sheet, agencies).items()}
     row = next(row[0].row for row in sheet.iter_rows() if row[0].value == indicator_id)
-    return sheet.cell(row, column)
+    return sheet.cell(row, columns[agency_id])
+
+
+def _matrix_totals(sheet, agencies: pd.DataFrame, label: str) -> dict[str, object]:
+    """One totals row of the matrix, by agency_id."""
+    row = next(row for row in sheet.iter_rows() if row[1].value == label)
+    columns = _matrix_columns(sheet, agencies)
+    return {columns[cell.column]: cell.value for cell in row if cell.column in columns}
 
 
 def test_sheets_are_the_fixed_ones_around_one_per_lead_agency(workbook, tidy):
@@ -105,10 +135,52 @@ def test_matrix_marks_leads_and_coordinators(workbook, tidy):
     assert lead != coordinator
 
 
-def test_matrix_shows_a_lead_that_also_coordinates_as_lead(workbook, tidy):
-    # 1.07 names Sở Nông nghiệp và Môi trường in both columns
-    cell = _matrix_cell(workbook[MATRIX_SHEET], tidy.agencies, "1.07", "so-nong-nghiep-moi-truong")
-    assert cell.value == "Chủ trì"
+def test_matrix_shows_exactly_the_cells_where_the_plan_names_an_agency_in_both_roles(
+    workbook, tidy
+):
+    matrix = workbook[MATRIX_SHEET]
+    columns = _matrix_columns(matrix, tidy.agencies)
+    both = {
+        (matrix.cell(cell.row, 1).value, columns[cell.column])
+        for row in matrix.iter_rows()
+        for cell in row
+        if cell.value == BOTH and cell.column in columns
+    }
+    assert both == BOTH_ROLES
+    fills = {
+        _matrix_cell(matrix, tidy.agencies, indicator, agency).fill.fgColor.rgb
+        for indicator, agency in [
+            ("1.07", "so-nong-nghiep-moi-truong"),  # both
+            ("1.05", "so-xay-dung"),  # lead
+            ("1.05", "cap-thoat-nuoc"),  # coordinator
+        ]
+    }
+    assert len(fills) == 3
+
+
+def test_matrix_legend_explains_every_cell_in_its_colour(workbook, tidy):
+    matrix = workbook[MATRIX_SHEET]
+    legend = {row[0].value: row[0].fill.fgColor.rgb for row in matrix.iter_rows(max_row=8)}
+    for label, agency in [
+        ("Chủ trì", "so-xay-dung"),
+        ("Phối hợp", "cap-thoat-nuoc"),
+        (BOTH, "so-nong-nghiep-moi-truong"),
+    ]:
+        indicator = "1.07" if label == BOTH else "1.05"
+        cell = _matrix_cell(matrix, tidy.agencies, indicator, agency)
+        assert cell.value == label
+        assert legend[label] == cell.fill.fgColor.rgb
+
+
+def test_matrix_totals_agree_with_lead_load(workbook, tidy):
+    matrix = workbook[MATRIX_SHEET]
+    led = _matrix_totals(matrix, tidy.agencies, LEADS_ROW)
+    coordinated = _matrix_totals(matrix, tidy.agencies, COORDINATED_ROW)
+    load = lead_load(tidy.assignments).set_index("agency_id")
+    assert led == load.led.to_dict()
+    assert coordinated == load.coordinated.to_dict()
+    assert (led["so-nong-nghiep-moi-truong"], coordinated["so-nong-nghiep-moi-truong"]) == (21, 21)
+    assert (led["ubnd-cap-xa"], coordinated["ubnd-cap-xa"]) == (9, 36)
 
 
 def test_matrix_puts_collectives_after_named_agencies(workbook, tidy):
@@ -161,6 +233,25 @@ def test_agency_sheet_gives_co_leads_with_their_scope_and_the_coordinators(workb
         "Công ty cổ phần cấp thoát nước Lạng Sơn",
         "UBND các xã, phường",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sheet_name", "agency_id"),
+    [(NNMT_SHEET, "so-nong-nghiep-moi-truong"), (COMMUNES_SHEET, "ubnd-cap-xa")],
+)
+def test_agency_sheet_notes_where_the_plan_also_makes_it_a_coordinator(
+    workbook, tidy, sheet_name, agency_id
+):
+    name = tidy.agencies.set_index("agency_id").name_vi[agency_id]
+    coordinators = {row[0]: (row[6] or "").split("\n") for row in _table(workbook[sheet_name])}
+    listed = {
+        indicator
+        for indicator, lines in coordinators.items()
+        if any(line.startswith(name) for line in lines)
+    }
+    assert listed == {indicator for indicator, agency in BOTH_ROLES if agency == agency_id}
+    for indicator in listed:
+        assert f"{name} ({OWN_COORDINATOR_NOTE})" in coordinators[indicator]
 
 
 def test_formula_like_text_stays_text(tidy, tmp_path):
