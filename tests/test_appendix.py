@@ -197,3 +197,16 @@ def test_committed_tables_are_current(tidy):
     for name, table in tidy.tables().items():
         committed = (paths.PROCESSED / f"{name}.csv").read_bytes()
         assert committed == table.to_csv(index=False, lineterminator="\n").encode(), name
+
+
+def test_every_row_matches_the_hand_checked_reading(tidy):
+    """tests/expected_roles.csv holds each indicator's leads and coordinators in document order,
+    checked row by row by hand against data/raw/lang-son-kh18-2026-appendix.txt. Unlike
+    data/processed/, `make report` never rewrites it: a changed reading must be argued here."""
+    expected = pd.read_csv(paths.ROOT / "tests" / "expected_roles.csv", dtype=str).fillna("")
+    for row in expected.itertuples(index=False):
+        assert _actors(tidy.assignments, row.indicator_id, "lead") == row.leads.split()
+        assert (
+            _actors(tidy.assignments, row.indicator_id, "coordinator") == row.coordinators.split()
+        )
+    assert len(expected) == 42

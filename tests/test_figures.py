@@ -106,6 +106,13 @@ def test_figures_can_be_written_in_one_language(tmp_path, square):
     assert "vi/" not in (tmp_path / "README.md").read_text(encoding="utf-8").split("## square")[1]
 
 
+def test_one_language_redrawn_keeps_the_readme_of_a_folder_with_both(tmp_path, square):
+    figures.write_all_figures(tmp_path)
+    both = (tmp_path / "README.md").read_bytes()
+    figures.write_all_figures(tmp_path, ["en"])
+    assert (tmp_path / "README.md").read_bytes() == both
+
+
 def test_importing_the_modules_loads_no_plotting_or_network_library():
     code = (
         "import sys; import pgi_analysis.figures, pgi_analysis.responsibility, "
