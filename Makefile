@@ -27,7 +27,7 @@ tidy: $(INSTALLED) ## rewrite only the tidy tables in data/processed/
 test: $(INSTALLED) ## lint, unit tests and strict nbval on the executed notebooks
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -n auto --dist loadscope
+	$(BIN)/python -m pytest -n auto
 
 lab: $(INSTALLED) ## open JupyterLab on the project's environment
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev,lab]"

@@ -7,7 +7,6 @@ columns STT / CHỈ SỐ THÀNH PHẦN / CƠ QUAN CHỦ TRÌ / CƠ QUAN PHỐI H
 
 import csv
 import functools
-import io
 import re
 import unicodedata
 import zipfile
@@ -20,7 +19,7 @@ import pandas as pd
 from pgi_analysis import paths
 from pgi_analysis.agencies import Gazetteer, load_gazetteer
 from pgi_analysis.errors import InputError
-from pgi_analysis.files import file_stamp
+from pgi_analysis.files import file_stamp, read_csv_rows, read_xlsx_rows
 from pgi_analysis.text import name_key, normalize_text, tokenize
 
 SUB_INDEX_HEADING = re.compile(
@@ -513,35 +512,12 @@ def _read_indicator(row: RawRow, path: Path, repairs: Repairs) -> dict[str, obje
 # --- the typed-up table -----------------------------------------------------------------------
 
 
-def _xlsx_values(path: Path) -> list[list[object]]:
-    """The first sheet's cell values, a merged range's value repeated in each of its cells
-    (officials merge a lead cell over the rows it leads)."""
-    from openpyxl import load_workbook
-
-    sheet = load_workbook(path, data_only=True).worksheets[0]
-    values = [list(row) for row in sheet.iter_rows(values_only=True)]
-    for merged in sheet.merged_cells.ranges:
-        top_left = values[merged.min_row - 1][merged.min_col - 1]
-        for row in range(merged.min_row - 1, merged.max_row):
-            for column in range(merged.min_col - 1, merged.max_col):
-                values[row][column] = top_left
-    return values
-
-
-def _csv_values(path: Path) -> list[list[str]]:
-    """Rows of a CSV file; `;`-separated too, as Excel saves it in a Vietnamese locale."""
-    text = path.read_text(encoding="utf-8-sig")
-    header = text.split("\n", 1)[0]
-    delimiter = ";" if header.count(";") > header.count(",") else ","
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-
-
 def _read_sheet(path: Path) -> pd.DataFrame:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         xlsx = path.suffix.lower() in {".xlsx", ".xlsm"}
-        values = _xlsx_values(path) if xlsx else _csv_values(path)
+        values = read_xlsx_rows(path) if xlsx else read_csv_rows(path)
     except UnicodeDecodeError:
         raise InputError(path, "not UTF-8 text; save the table as CSV UTF-8") from None
     except (OSError, KeyError, csv.Error, zipfile.BadZipFile, InvalidFileException) as error:

@@ -1,5 +1,6 @@
 """Writing files so that a reader never sees a half-written one."""
 
+import csv
 import io
 import os
 import tempfile
@@ -79,3 +80,28 @@ def xlsx_bytes(book) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).save()
     return _restamped(buffer.getvalue())
+
+
+def read_csv_rows(path: Path) -> list[list[str]]:
+    """Rows of a UTF-8 CSV file, `;`-separated too: Excel in a Vietnamese locale, where the
+    decimal mark is a comma, saves with `;`. Raises UnicodeDecodeError for other encodings."""
+    text = path.read_text(encoding="utf-8-sig")
+    header = text.split("\n", 1)[0]
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def read_xlsx_rows(path: Path, sheet_name: str | None = None) -> list[list[object]]:
+    """Cell values of a sheet (the named one if present, else the first), with a merged range's
+    value in each of its cells: officials merge one cell over the rows it applies to."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, data_only=True)
+    sheet = book[sheet_name] if sheet_name in book.sheetnames else book.worksheets[0]
+    values = [list(row) for row in sheet.iter_rows(values_only=True)]
+    for merged in sheet.merged_cells.ranges:
+        top_left = values[merged.min_row - 1][merged.min_col - 1]
+        for row in range(merged.min_row - 1, merged.max_row):
+            for column in range(merged.min_col - 1, merged.max_col):
+                values[row][column] = top_left
+    return values

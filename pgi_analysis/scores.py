@@ -5,11 +5,9 @@ Stored figures live in `data/pgi/`: `pgi_observations.csv` as collected, then on
 a correction is a later file whose rows name the figure they replace.
 """
 
-import csv
 import dataclasses
 import datetime
 import difflib
-import io
 import math
 import re
 import unicodedata
@@ -23,7 +21,13 @@ import pandas as pd
 
 from pgi_analysis import paths
 from pgi_analysis.errors import InputError
-from pgi_analysis.files import atomic_write_bytes, csv_bytes, xlsx_bytes
+from pgi_analysis.files import (
+    atomic_write_bytes,
+    csv_bytes,
+    read_csv_rows,
+    read_xlsx_rows,
+    xlsx_bytes,
+)
 from pgi_analysis.text import match_key, normalize_text
 
 SUB_INDICES = ("sub_index_1", "sub_index_2", "sub_index_3", "sub_index_4")
@@ -188,23 +192,17 @@ def _raw_rows(path: Path) -> list[list[str]]:
         raise InputError(path, "no such file")
     if path.suffix.lower() == ".csv":
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            return read_csv_rows(path)
         except UnicodeDecodeError:
             raise InputError(path, "not UTF-8 text: save it as CSV UTF-8") from None
-        first = text.split("\n", 1)[0]
-        # Excel in a Vietnamese locale, where the decimal mark is a comma, separates with ";"
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
         from openpyxl.utils.exceptions import InvalidFileException
 
         try:
-            book = load_workbook(path, data_only=True)
+            rows = read_xlsx_rows(path, TEMPLATE_SHEET)
         except (OSError, KeyError, zipfile.BadZipFile, InvalidFileException) as error:
             raise InputError(path, f"cannot read the workbook ({error})") from None
-        sheet = book[TEMPLATE_SHEET] if TEMPLATE_SHEET in book.sheetnames else book.worksheets[0]
-        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+        return [[_cell_text(value) for value in row] for row in rows]
     raise InputError(path, "expected a .csv or .xlsx file (save .xls or .ods files as .xlsx)")
 
 
