@@ -176,15 +176,11 @@ def _notebooks() -> list[Path]:
     return sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 
 
-def _data_and_code() -> str:
-    return digest([*data_files(), *library_files()])
-
-
 def workbook_path(year: int) -> Path:
     return paths.REPORTS / f"pgi_phan_cong_{year}.xlsx"
 
 
-def _tidy_step() -> Step:
+def _tidy_step(inputs: str) -> Step:
     def run(_: list[Unit]) -> list[Path]:
         from pgi_analysis.appendix import load_appendix
         from pgi_analysis.files import write_tables
@@ -194,10 +190,10 @@ def _tidy_step() -> Step:
     outputs = [
         paths.PROCESSED / f"{name}.csv" for name in ("indicators", "agencies", "assignments")
     ]
-    return Step("tidy", lambda: [Unit("tables", _data_and_code, lambda: outputs)], run)
+    return Step("tidy", lambda: [Unit("tables", lambda: inputs, lambda: outputs)], run)
 
 
-def _scores_step() -> Step:
+def _scores_step(inputs: str) -> Step:
     def run(_: list[Unit]) -> list[Path]:
         from pgi_analysis.files import write_tables
         from pgi_analysis.scores import load_scores, published_scores
@@ -205,16 +201,15 @@ def _scores_step() -> Step:
         return write_tables({"scores": published_scores(load_scores())}, paths.PROCESSED)
 
     outputs = [paths.PROCESSED / "scores.csv"]
-    return Step("scores", lambda: [Unit("scores", _data_and_code, lambda: outputs)], run)
+    return Step("scores", lambda: [Unit("scores", lambda: inputs, lambda: outputs)], run)
 
 
-def _notebooks_step(jobs: int) -> Step:
+def _notebooks_step(inputs: str, jobs: int) -> Step:
     def units() -> list[Unit]:
-        shared = _data_and_code()
         return [
             Unit(
                 path.name,
-                lambda path=path: shared + notebook_source_digest(path),
+                lambda path=path: inputs + notebook_source_digest(path),
                 lambda path=path: [path],
             )
             for path in _notebooks()
@@ -228,7 +223,7 @@ def _notebooks_step(jobs: int) -> Step:
     return Step("notebooks", units, run)
 
 
-def _figures_step(languages: tuple[str, ...]) -> Step:
+def _figures_step(inputs: str, languages: tuple[str, ...]) -> Step:
     def run(_: list[Unit]) -> list[Path]:
         from pgi_analysis.figures import write_all_figures
 
@@ -241,7 +236,7 @@ def _figures_step(languages: tuple[str, ...]) -> Step:
         return [paths.FIGURES / "README.md", *(paths.FIGURES / name for name in files)]
 
     def fingerprint() -> str:
-        return _data_and_code() + "".join(languages)
+        return inputs + "".join(languages)
 
     return Step("figures", lambda: [Unit("figures", fingerprint, outputs)], run)
 
@@ -282,10 +277,10 @@ def write_officials_workbook(path: Path, year: int | None = None) -> Path:
     return write_workbook(path, load_appendix(), scores, provenance_rows())
 
 
-def _workbook_step(year: int) -> Step:
+def _workbook_step(inputs: str, year: int) -> Step:
     return Step(
         "workbook",
-        lambda: [Unit(str(year), _data_and_code, lambda: [workbook_path(year)])],
+        lambda: [Unit(str(year), lambda: inputs, lambda: [workbook_path(year)])],
         lambda _: [write_officials_workbook(workbook_path(year), year)],
     )
 
@@ -302,12 +297,14 @@ def build_report(
         year = years[-1] if years else PLAN_YEAR
     if year not in years:
         summary.notes.append(f"no PGI scores for {year}: the workbook lists the earlier years only")
+    # What every step but the HTML reads; the steps write nothing it covers, so hash it once.
+    inputs = digest([*data_files(), *library_files()])
     steps = [
-        _tidy_step(),
-        _scores_step(),
-        _notebooks_step(jobs),
-        _figures_step(LANGUAGE_CHOICES[lang]),
+        _tidy_step(inputs),
+        _scores_step(inputs),
+        _notebooks_step(inputs, jobs),
+        _figures_step(inputs, LANGUAGE_CHOICES[lang]),
         _html_step(),
-        _workbook_step(year),
+        _workbook_step(inputs, year),
     ]
     return run_steps(steps, summary, force=force)

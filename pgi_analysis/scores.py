@@ -750,7 +750,9 @@ def add_scores_file(
 
 def _template_labels(count: int) -> dict[str, tuple[str, str]]:
     """Column name -> (Vietnamese label, English label) for the template's header."""
-    sub_indices = pd.read_csv(paths.SUB_INDICES_REFERENCE, dtype=str)
+    from pgi_analysis.appendix import load_sub_indices
+
+    sub_indices = load_sub_indices()
     return {
         "province": ("Tỉnh, thành phố", "Province"),
         "year": ("Năm", "Year"),
