@@ -50,10 +50,11 @@ def row(label: str, value: str, target: str, met: bool | None) -> str:
 
 def _cold_load_appendix(path: Path | None = None) -> None:
     """A first call in a fresh process: the gazetteer, reference and token caches empty."""
-    from pgi_analysis import agencies, appendix, text
+    from pgi_analysis import text
+    from pgi_analysis.reference import agencies, tables
 
-    caches = (text.tokenize, text.token_key, text.name_key, agencies._gazetteer)
-    for cached in (*caches, appendix._read_reference):
+    caches = (text.tokenize, text.token_key, text.name_key)
+    for cached in (*caches, agencies._read_gazetteer, tables._read_indicators):
         cached.cache_clear()
     load_appendix(path)
 
@@ -192,9 +193,9 @@ def bench_report(repeats: int) -> list[str]:
 
 def _synthetic_scores(pgi_dir: Path, years: int) -> None:
     """`years` years of every province's four sub-indices, total and rank: made up, not data."""
-    from pgi_analysis.scores import load_provinces
+    from pgi_analysis import reference
 
-    provinces = load_provinces()["name_en"].tolist()[:63]
+    provinces = reference.provinces().table["name_en"].tolist()[:63]
     lines = ["year,province,measure,value,source_url,note"]
     for year in range(2024 - years + 1, 2025):
         for rank, province in enumerate(provinces, start=1):

@@ -30,9 +30,9 @@ def _scores_add(args: argparse.Namespace) -> None:
 
 
 def _scores_template(args: argparse.Namespace) -> None:
-    from pgi_analysis import scores
+    from pgi_analysis.template import write_template
 
-    scores.write_template(args.year, args.out)
+    write_template(args.year, args.out)
     print(f"wrote {args.out}")
 
 

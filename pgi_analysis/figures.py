@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pgi_analysis import paths
-from pgi_analysis.appendix import TidyAppendix, load_appendix
+from pgi_analysis.appendix import load_appendix
 from pgi_analysis.files import atomic_write_bytes
 from pgi_analysis.outcome_figures import (
     draw_lang_son_vs_peers,
@@ -24,14 +23,7 @@ from pgi_analysis.outcome_figures import (
     draw_responsibility_vs_gap,
 )
 from pgi_analysis.outcomes import load_outcome_data
-from pgi_analysis.plotting import (
-    FORMATS,
-    LANGUAGES,
-    check_language,
-    house_style,
-    save_figure,
-    show_png,
-)
+from pgi_analysis.plotting import FORMATS, house_style, save_figure, show_png
 from pgi_analysis.responsibility_figures import (
     draw_assignments_by_kind,
     draw_co_assignment_network,
@@ -41,15 +33,10 @@ from pgi_analysis.responsibility_figures import (
     draw_lead_vs_coordination,
     draw_role_matrix,
 )
+from pgi_analysis.vocabulary import LANGUAGES, check_language
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
-
-
-@cache
-def plan_appendix() -> TidyAppendix:
-    """The plan's appendix, read once per process: every responsibility figure draws from it."""
-    return load_appendix()
 
 
 @dataclass(frozen=True)
@@ -61,7 +48,7 @@ class ReportFigure:
     caption_vi: str
     caption_en: str
     notebook: str
-    data: Callable[[], Any] = plan_appendix
+    data: Callable[[], Any] = load_appendix  # read afresh: a live kernel sees edited data
 
 
 FIGURES = (

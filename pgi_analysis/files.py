@@ -1,14 +1,17 @@
 """Writing files so that a reader never sees a half-written one."""
 
 import csv
+import functools
 import io
 import os
 import tempfile
-import zipfile
-from datetime import datetime
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
+
+T = TypeVar("T")
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -36,6 +39,23 @@ def file_stamp(path: Path) -> tuple[str, int, int] | None:
     return str(path), status.st_mtime_ns, status.st_size
 
 
+def cached_on_stamps(read: Callable[..., T]) -> Callable[..., T]:
+    """`read(*paths)`, read again only when one of the files changes: the files' stamps are the
+    cache key, so a running kernel sees an edited file and a repeated call costs a `stat`."""
+
+    @functools.lru_cache(maxsize=16)
+    def by_stamps(paths: tuple[Path, ...], stamps: tuple) -> T:
+        return read(*paths)
+
+    @functools.wraps(read)
+    def cached(*paths: Path | str) -> T:
+        files = tuple(Path(path) for path in paths)
+        return by_stamps(files, tuple(file_stamp(path) for path in files))
+
+    cached.cache_clear = by_stamps.cache_clear
+    return cached
+
+
 def csv_bytes(table: pd.DataFrame) -> bytes:
     """A table as UTF-8 CSV with LF line ends, the form every committed table takes."""
     return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
@@ -47,39 +67,6 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
     for path, data in rendered.items():
         atomic_write_bytes(path, data)
     return list(rendered)
-
-
-# Workbooks carry the time they were saved (properties and zip entries); one fixed date instead,
-# the plan's, makes the same content the same bytes.
-XLSX_TIME = datetime(2026, 1, 21)
-
-
-def _restamped(archive: bytes) -> bytes:
-    """The zip archive again, every entry dated XLSX_TIME."""
-    output = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(archive)) as source,
-        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for entry in source.infolist():
-            stamped = zipfile.ZipInfo(entry.filename, date_time=XLSX_TIME.timetuple()[:6])
-            stamped.compress_type = zipfile.ZIP_DEFLATED
-            stamped.external_attr = entry.external_attr
-            target.writestr(stamped, source.read(entry))
-    return output.getvalue()
-
-
-def xlsx_bytes(book) -> bytes:
-    """An openpyxl workbook as .xlsx bytes that depend on its content only."""
-    from openpyxl.writer.excel import ExcelWriter
-
-    book.properties.creator = "pgi-analysis"
-    book.properties.created = book.properties.modified = XLSX_TIME
-    buffer = io.BytesIO()
-    # ExcelWriter rather than Workbook.save, which stamps the time of saving into the properties.
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(book, archive).save()
-    return _restamped(buffer.getvalue())
 
 
 def read_csv_rows(path: Path) -> list[list[str]]:

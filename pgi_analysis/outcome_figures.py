@@ -16,16 +16,14 @@ import numpy as np
 import pandas as pd
 
 from pgi_analysis import outcomes
-from pgi_analysis.plotting import (
-    COLLECTIVE_COLOUR,
-    INK,
-    LIGHT_INK,
+from pgi_analysis.plotting import COLLECTIVE_COLOUR, INK, LIGHT_INK, new_figure
+from pgi_analysis.vocabulary import (
     SUB_INDEX_COLOURS,
-    bilingual,
-    new_figure,
+    SUB_INDEX_MEASURES,
+    format_number,
+    pick,
     sub_index_label,
 )
-from pgi_analysis.scores import SUB_INDICES
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -40,18 +38,12 @@ TOTAL_COLOUR = INK
 LABEL_BOX = {"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}
 
 
-def _number(value: float, lang: str, digits: int = 2) -> str:
-    """A figure as each language writes it: 17,33 in Vietnamese, 17.33 in English."""
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "vi" else text
-
-
 def _province(data: OutcomeData, lang: str) -> str:
-    return outcomes.province_name(data.provinces, outcomes.LANG_SON, lang)
+    return data.provinces.name(outcomes.LANG_SON, lang=lang)
 
 
 def _unknown_label(lang: str) -> str:
-    return bilingual(lang, "không rõ", "unknown")
+    return pick(lang, "không rõ", "unknown")
 
 
 def _footnote(figure: Figure, lines: list[str]) -> None:
@@ -61,11 +53,11 @@ def _footnote(figure: Figure, lines: list[str]) -> None:
 
 def _score_axis(axis, lang: str) -> None:
     """Tick labels with the language's decimal mark."""
-    axis.set_major_formatter(lambda value, _: _number(value, lang, 1))
+    axis.set_major_formatter(lambda value, _: format_number(value, lang, 1))
 
 
 def _derived_note(lang: str) -> str:
-    return bilingual(
+    return pick(
         lang,
         f"{DERIVED_MARK} suy ra: tổng của 4 chỉ số thành phần, VCCI không công bố tổng",
         f"{DERIVED_MARK} derived: sum of the 4 sub-indices; VCCI published no total",
@@ -73,7 +65,7 @@ def _derived_note(lang: str) -> str:
 
 
 def _flag_note(lang: str) -> str:
-    return bilingual(
+    return pick(
         lang,
         f"{FLAG_MARK} CSTP 1 và CSTP 2 công bố bằng nhau, có thể do chép nhầm cột: "
         "dè dặt khi kết luận",
@@ -90,8 +82,8 @@ def _year_label(row: pd.Series, lang: str) -> str:
     if pd.isna(row["total"]):
         total = _unknown_label(lang)
     else:
-        total = _number(row["total"], lang) + (DERIVED_MARK if row["total_derived"] else "")
-    return f"{row['year']}\n{bilingual(lang, 'tổng', 'total')} {total}"
+        total = format_number(row["total"], lang) + (DERIVED_MARK if row["total_derived"] else "")
+    return f"{row['year']}\n{pick(lang, 'tổng', 'total')} {total}"
 
 
 def _rank_text(rank: int, ranked: int) -> str:
@@ -122,7 +114,7 @@ def _draw_outside_top(ax, row, lang: str) -> None:
     band over the ranks still possible."""
     best, ranked = row.outside_top + 1, row.provinces_ranked
     _column(ax, row.year, best / ranked, 1.0, hatch=None)
-    label = bilingual(
+    label = pick(
         lang,
         f"ngoài top {row.outside_top}\n(hạng {best}–{ranked}/{ranked},\nchưa công bố)",
         f"outside the top {row.outside_top}\n(rank {best}–{ranked}/{ranked},\nnot published)",
@@ -133,7 +125,7 @@ def _draw_outside_top(ax, row, lang: str) -> None:
 def _draw_unknown_rank(ax, row, lang: str) -> None:
     """A year without a published rank or any bound on it: hatched over the whole axis."""
     _column(ax, row.year, 0.0, 1.0, hatch=UNKNOWN_HATCH)
-    label = bilingual(lang, "hạng không rõ\n(chưa công bố)", "rank unknown\n(not published)")
+    label = pick(lang, "hạng không rõ\n(chưa công bố)", "rank unknown\n(not published)")
     _column_label(ax, row.year, 0.5, label)
 
 
@@ -147,7 +139,7 @@ def _mark_new_counts(ax, path: pd.DataFrame, lang: str) -> None:
             ax.text(
                 middle,
                 0.0,
-                bilingual(lang, f"{counts} tỉnh", f"{counts} provinces"),
+                pick(lang, f"{counts} tỉnh", f"{counts} provinces"),
                 ha="center",
                 va="bottom",
                 fontsize=7,
@@ -158,7 +150,7 @@ def _mark_new_counts(ax, path: pd.DataFrame, lang: str) -> None:
 
 def _rank_notes(path: pd.DataFrame, lang: str) -> list[str]:
     notes = [
-        bilingual(
+        pick(
             lang,
             "Vị trí = hạng / số tỉnh được xếp hạng năm đó (0 = đầu bảng, 1 = cuối bảng): "
             "so sánh được cả khi số tỉnh thay đổi.",
@@ -168,7 +160,7 @@ def _rank_notes(path: pd.DataFrame, lang: str) -> list[str]:
     ]
     if path["outside_top"].notna().any():
         notes.append(
-            bilingual(
+            pick(
                 lang,
                 "Cột xám: hạng không được công bố, nhưng tổng điểm thấp hơn tổng của một tỉnh đã "
                 "công bố hạng\n(quá sai số làm tròn): hạng nằm trong khoảng tô xám.",
@@ -177,7 +169,7 @@ def _rank_notes(path: pd.DataFrame, lang: str) -> list[str]:
             )
         )
     notes.append(
-        bilingual(
+        pick(
             lang,
             "So sánh thứ hạng giữa các năm; điểm chỉ so sánh trong cùng năm "
             "(phương pháp đổi sau 2022).",
@@ -228,16 +220,16 @@ def draw_rank_by_year(data: OutcomeData, lang: str) -> Figure:
     ax.set_xlim(path["year"].min() - 0.6, path["year"].max() + 0.6)
     ax.set_ylim(1.04, -0.06)  # first place on top; room for the labels at either end
     ax.set_yticks([0, 0.25, 0.5, 0.75, 1])
-    ax.yaxis.set_major_formatter(lambda value, _: _number(value, lang))
+    ax.yaxis.set_major_formatter(lambda value, _: format_number(value, lang))
     ax.set_ylabel(
-        bilingual(
+        pick(
             lang,
             "hạng / số tỉnh được xếp hạng\n(0 = đầu bảng, 1 = cuối bảng)",
             "rank / provinces ranked\n(0 = top, 1 = last)",
         )
     )
     ax.set_title(
-        bilingual(
+        pick(
             lang,
             f"{_province(data, lang)}: vị trí trong bảng xếp hạng PGI qua các năm",
             f"{_province(data, lang)}: place in the PGI ranking by year",
@@ -342,7 +334,7 @@ def _draw_province(ax, standing: pd.Series, row: int, colour: str, lang: str) ->
         linewidths=1.5,
         zorder=4,
     )
-    label = _number(standing["value"], lang)
+    label = format_number(standing["value"], lang)
     label += DERIVED_MARK if standing["derived"] else ""
     label += f" {FLAG_MARK}" if standing["flag"] else ""
     _label_marker(ax, label, standing["value"], row, ax.transData)
@@ -352,7 +344,7 @@ def _count_label(standing: pd.Series, lang: str) -> str:
     """'n = 36 · vị trí 33': how many provinces have the figure, and where the province is."""
     text = f"n = {standing['provinces_with_data']}"
     if not pd.isna(standing["position"]):
-        text += f" · {bilingual(lang, 'vị trí', 'position')} {standing['position']}"
+        text += f" · {pick(lang, 'vị trí', 'position')} {standing['position']}"
     return text
 
 
@@ -360,7 +352,7 @@ def _draw_rows(ax, data: OutcomeData, comparison: pd.DataFrame, measures, lang: 
     for row, measure in enumerate(measures):
         standing = comparison.set_index("measure").loc[measure]
         table = outcomes.distribution(data.scores, data.provinces, standing["year"], measure)
-        sub_index = SUB_INDICES.index(measure) + 1 if measure in SUB_INDICES else None
+        sub_index = SUB_INDEX_MEASURES.index(measure) + 1 if measure in SUB_INDEX_MEASURES else None
         colour = SUB_INDEX_COLOURS.get(sub_index, TOTAL_COLOUR)
         _draw_others(ax, table, row)
         _draw_means(ax, standing, row)
@@ -380,18 +372,16 @@ def _draw_rows(ax, data: OutcomeData, comparison: pd.DataFrame, measures, lang: 
 def _peer_legend(figure: Figure, data: OutcomeData, lang: str) -> None:
     from matplotlib.lines import Line2D
 
-    region = outcomes.region_of(data.provinces, outcomes.LANG_SON, lang)
+    region = data.provinces.region(outcomes.LANG_SON, lang)
     dot = {"marker": "o", "linestyle": "", "markersize": 5}
     handles = [
         Line2D([], [], marker="D", linestyle="", color=INK, label=_province(data, lang)),
-        Line2D(
-            [], [], color=LIGHT_INK, label=bilingual(lang, "tỉnh khác", "other provinces"), **dot
-        ),
+        Line2D([], [], color=LIGHT_INK, label=pick(lang, "tỉnh khác", "other provinces"), **dot),
         Line2D(
             [],
             [],
             color=INK,
-            label=bilingual(lang, f"cùng vùng: {region}", f"same region: {region}"),
+            label=pick(lang, f"cùng vùng: {region}", f"same region: {region}"),
             **dot,
         ),
         Line2D(
@@ -399,23 +389,23 @@ def _peer_legend(figure: Figure, data: OutcomeData, lang: str) -> None:
             [],
             markerfacecolor="white",
             markeredgecolor=INK,
-            label=bilingual(lang, "tổng suy ra", "derived total"),
+            label=pick(lang, "tổng suy ra", "derived total"),
             **dot,
         ),
-        Line2D([], [], color=INK, label=bilingual(lang, "TB các tỉnh khác", "mean of the others")),
+        Line2D([], [], color=INK, label=pick(lang, "TB các tỉnh khác", "mean of the others")),
         Line2D(
             [],
             [],
             color=INK,
             linestyle="--",
-            label=bilingual(lang, "TB cùng vùng", "mean of the region"),
+            label=pick(lang, "TB cùng vùng", "mean of the region"),
         ),
         Line2D(
             [],
             [],
             color=INK,
             linestyle=":",
-            label=bilingual(lang, "TB cả nước (công bố)", "national mean (published)"),
+            label=pick(lang, "TB cả nước (công bố)", "national mean (published)"),
         ),
     ]
     figure.legend(handles=handles, loc="outside right upper")
@@ -427,18 +417,18 @@ def draw_lang_son_vs_peers(data: OutcomeData, lang: str) -> Figure:
     year = outcomes.latest_sub_index_year(data.scores)
     figure, (top, bottom) = new_figure(10.0, 5.6, nrows=2, height_ratios=[4, 1.2])
     if year is None:
-        top.set_title(bilingual(lang, "Chưa có điểm chỉ số thành phần", "No sub-index scores yet"))
+        top.set_title(pick(lang, "Chưa có điểm chỉ số thành phần", "No sub-index scores yet"))
         return figure
     comparison = outcomes.compare(data.scores, data.provinces, years=[year])
-    _draw_rows(top, data, comparison, SUB_INDICES, lang)
-    top.set_yticks(range(len(SUB_INDICES)), [sub_index_label(n, lang) for n in range(1, 5)])
-    top.set_xlabel(bilingual(lang, "điểm chỉ số thành phần (1–10)", "sub-index score (1–10)"))
+    _draw_rows(top, data, comparison, SUB_INDEX_MEASURES, lang)
+    top.set_yticks(range(len(SUB_INDEX_MEASURES)), [sub_index_label(n, lang) for n in range(1, 5)])
+    top.set_xlabel(pick(lang, "điểm chỉ số thành phần (1–10)", "sub-index score (1–10)"))
     _score_axis(top.xaxis, lang)
     _draw_rows(bottom, data, comparison, ["total"], lang)
-    bottom.set_yticks([0], [bilingual(lang, "Tổng PGI", "PGI total")])
-    bottom.set_xlabel(bilingual(lang, "tổng điểm (4–40)", "total score (4–40)"))
+    bottom.set_yticks([0], [pick(lang, "Tổng PGI", "PGI total")])
+    bottom.set_xlabel(pick(lang, "tổng điểm (4–40)", "total score (4–40)"))
     top.set_title(
-        bilingual(
+        pick(
             lang,
             f"{_province(data, lang)} so với các tỉnh có số liệu, PGI {year}",
             f"{_province(data, lang)} among the provinces with data, PGI {year}",
@@ -446,7 +436,7 @@ def draw_lang_son_vs_peers(data: OutcomeData, lang: str) -> Figure:
     )
     _peer_legend(figure, data, lang)
     notes = [
-        bilingual(
+        pick(
             lang,
             "Chỉ các tỉnh có số liệu đã công bố (n); vị trí 1 = điểm cao nhất trong số đó.",
             "Only provinces with published figures (n); position 1 = highest among them.",
@@ -488,7 +478,7 @@ def _draw_gaps(ax, link: pd.DataFrame, lang: str) -> None:
             hatch=FLAGGED_HATCH if row.flag else None,
             edgecolor="white",
         )
-        label = _number(row.gap_to_others, lang) + (f" {FLAG_MARK}" if row.flag else "")
+        label = format_number(row.gap_to_others, lang) + (f" {FLAG_MARK}" if row.flag else "")
         side = "left" if row.gap_to_others >= 0 else "right"
         offset = 0.05 if row.gap_to_others >= 0 else -0.05
         ax.text(
@@ -518,9 +508,9 @@ def _draw_coordinators(ax, link: pd.DataFrame, lang: str) -> None:
     named = link["coordinators_per_indicator"] - collective
     ax.barh(link.index, named, color=link["sub_index"].map(SUB_INDEX_COLOURS))
     bars = ax.barh(link.index, collective, left=named, color=COLLECTIVE_COLOUR)
-    share = bilingual(lang, "tập thể", "collective")
+    share = pick(lang, "tập thể", "collective")
     labels = [
-        f"{_number(total, lang)} ({part:.0%} {share})"
+        f"{format_number(total, lang)} ({part:.0%} {share})"
         for total, part in zip(
             link["coordinators_per_indicator"], link["collective_coordinator_share"], strict=True
         )
@@ -534,7 +524,7 @@ def _top_lead_label(row: pd.Series, lang: str) -> str:
     named the top one when several share the place."""
     share = f"{row['top_lead_share_of_named']:.0%}"
     if row["top_lead_bodies"] > 1:
-        share += bilingual(lang, " mỗi cơ quan:", " each:")
+        share += pick(lang, " mỗi cơ quan:", " each:")
     return f"{share} {row[f'top_leads_{lang}']}"
 
 
@@ -542,20 +532,20 @@ def _structure_titles(link: pd.DataFrame, lang: str) -> tuple[str, ...]:
     """The titles of the five panels of `draw_responsibility_vs_gap`."""
     year = link["year"].dropna()
     return (
-        bilingual(
+        pick(
             lang,
             "Chênh lệch với TB\ncác tỉnh khác có số liệu",
             "Gap to the mean of\nother provinces with data",
         )
         + (f", {year.iloc[0]}" if len(year) else ""),
-        bilingual(lang, "Cơ quan chủ trì\ntrên mỗi chỉ số", "Leads\nper indicator"),
-        bilingual(lang, "Cơ quan phối hợp\ntrên mỗi chỉ số", "Coordinators\nper indicator"),
-        bilingual(
+        pick(lang, "Cơ quan chủ trì\ntrên mỗi chỉ số", "Leads\nper indicator"),
+        pick(lang, "Cơ quan phối hợp\ntrên mỗi chỉ số", "Coordinators\nper indicator"),
+        pick(
             lang,
             "Tỷ trọng của cơ quan đứng đầu\ntrong tín chỉ chủ trì của\ncác cơ quan nêu tên (%)",
             "Top lead's share of the\nnamed bodies'\nlead credit (%)",
         ),
-        bilingual(
+        pick(
             lang,
             "Số lần một cơ quan vừa\nchủ trì vừa phối hợp",
             "Times a body is both\nlead and coordinator",
@@ -580,7 +570,7 @@ def draw_responsibility_vs_gap(data: OutcomeData, lang: str) -> Figure:
         leads,
         link["leads_per_indicator"],
         colours,
-        [_number(value, lang) for value in link["leads_per_indicator"]],
+        [format_number(value, lang) for value in link["leads_per_indicator"]],
     )
     _draw_coordinators(coordinators, link, lang)
     _draw_bars(
@@ -594,7 +584,7 @@ def draw_responsibility_vs_gap(data: OutcomeData, lang: str) -> Figure:
     for ax, title in zip(axes, _structure_titles(link, lang), strict=True):
         ax.set_title(title, fontsize=8)
         ax.tick_params(axis="y", length=0)
-    indicators = bilingual(lang, "chỉ số", "indicators")
+    indicators = pick(lang, "chỉ số", "indicators")
     gap.set_yticks(
         link.index,
         [
@@ -604,7 +594,7 @@ def draw_responsibility_vs_gap(data: OutcomeData, lang: str) -> Figure:
     )
     gap.set_ylim(len(link) - 0.5, -0.5)
     figure.suptitle(
-        bilingual(
+        pick(
             lang,
             f"Phân công trách nhiệm bên cạnh điểm CSTP của {_province(data, lang)}: "
             "mô tả, không phải suy luận",
@@ -617,7 +607,7 @@ def draw_responsibility_vs_gap(data: OutcomeData, lang: str) -> Figure:
         fontsize=11,
     )
     notes = [
-        bilingual(
+        pick(
             lang,
             "Chỉ có 4 chỉ số thành phần: không thể kiểm định mối liên hệ. n = số tỉnh có số liệu.",
             "Only 4 sub-indices: no link can be tested. n = provinces with data.",

@@ -24,21 +24,21 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from pgi_analysis import reference
 from pgi_analysis import responsibility as resp
-from pgi_analysis.appendix import TidyAppendix, load_appendix, load_sub_indices
-from pgi_analysis.scores import (
+from pgi_analysis.appendix import TidyAppendix, load_appendix
+from pgi_analysis.reference import NATIONAL_MEAN_ID, Provinces
+from pgi_analysis.scores import TOLERANCE, load_indicator_scores, load_scores
+from pgi_analysis.vocabulary import (
+    COORDINATOR,
+    LEAD,
     MEASURES,
-    MERGER_YEAR,
-    NATIONAL_MEAN_ID,
-    SUB_INDICES,
-    TOLERANCE,
-    load_indicator_scores,
-    load_provinces,
-    load_scores,
+    SCORE_MEASURES,
+    SUB_INDEX_MEASURES,
+    sub_index_number,
 )
 
 LANG_SON = "lang-son"
-SCORE_MEASURES = (*SUB_INDICES, "total")  # the measures compared as scores; rank is apart
 EQUAL_1_2_FLAG = "sub-indices 1 and 2 published equal (possibly one column copied)"
 
 
@@ -48,7 +48,7 @@ class OutcomeData:
 
     scores: pd.DataFrame
     indicator_scores: pd.DataFrame
-    provinces: pd.DataFrame
+    provinces: Provinces
     tidy: TidyAppendix
     sub_indices: pd.DataFrame
 
@@ -58,30 +58,13 @@ def load_outcome_data(pgi_dir: Path | None = None) -> OutcomeData:
     return OutcomeData(
         scores=load_scores(pgi_dir),
         indicator_scores=load_indicator_scores(pgi_dir),
-        provinces=load_provinces(),
+        provinces=reference.provinces(),
         tidy=load_appendix(),
-        sub_indices=load_sub_indices(),
+        sub_indices=reference.sub_indices(),
     )
 
 
 # --- building blocks --------------------------------------------------------------------------
-
-
-def provinces_ranked(year: int, provinces: pd.DataFrame) -> int:
-    """How many provinces PGI ranks in `year`: 63 up to 2024, the 34 merged provinces after."""
-    if year >= MERGER_YEAR:
-        return provinces["successor_2025_vi"].nunique()
-    return len(provinces)
-
-
-def province_name(provinces: pd.DataFrame, province_id: str, lang: str = "vi") -> str:
-    """A province's name in Vietnamese ("vi") or in the ASCII spelling VCCI uses ("en")."""
-    return provinces.set_index("province_id").at[province_id, f"name_{lang}"]
-
-
-def region_of(provinces: pd.DataFrame, province_id: str, lang: str = "vi") -> str:
-    """The socio-economic region of a province, e.g. Trung du và miền núi phía Bắc."""
-    return provinces.set_index("province_id").at[province_id, f"region_{lang}"]
 
 
 def _values(scores: pd.DataFrame, year: int, measure: str) -> pd.Series:
@@ -95,14 +78,9 @@ def _values(scores: pd.DataFrame, year: int, measure: str) -> pd.Series:
     return rows.set_index("province_id")["value"]
 
 
-def _region_members(provinces: pd.DataFrame, province_id: str) -> pd.Series:
-    same = provinces["region_vi"] == region_of(provinces, province_id)
-    return provinces.loc[same, "province_id"]
-
-
 def distribution(
     scores: pd.DataFrame,
-    provinces: pd.DataFrame,
+    provinces: Provinces,
     year: int,
     measure: str,
     province_id: str = LANG_SON,
@@ -118,7 +96,7 @@ def distribution(
             "province_id": values.index,
             "value": values.to_numpy(),
             "derived": [key in derived for key in keys],
-            "same_region": values.index.isin(_region_members(provinces, province_id)),
+            "same_region": values.index.isin(provinces.region_members(province_id)),
             "flagged": [key in flagged for key in keys],
             "is_province": values.index == province_id,
         }
@@ -131,9 +109,9 @@ def equal_sub_indices_1_2(scores: pd.DataFrame) -> pd.DataFrame:
 
     SOURCES.md suspects a publishing error; conclusions resting on these figures must say so.
     """
-    pair = scores[scores["measure"].isin(SUB_INDICES[:2])]
+    pair = scores[scores["measure"].isin(SUB_INDEX_MEASURES[:2])]
     wide = pair.pivot(index=["year", "province_id", "province"], columns="measure", values="value")
-    wide = wide.reindex(columns=list(SUB_INDICES[:2]))
+    wide = wide.reindex(columns=list(SUB_INDEX_MEASURES[:2]))
     equal = wide[wide["sub_index_1"] == wide["sub_index_2"]]
     return equal.reset_index().rename_axis(columns=None)
 
@@ -150,7 +128,7 @@ def _derived_keys(scores: pd.DataFrame) -> set[tuple[int, str, str]]:
 def _flagged_keys(scores: pd.DataFrame) -> set[tuple[int, str, str]]:
     """(year, province_id, measure) of sub-indices 1 and 2 in rows where the two are equal."""
     equal = equal_sub_indices_1_2(scores)[["year", "province_id"]]
-    return _keys(scores[scores["measure"].isin(SUB_INDICES[:2])].merge(equal))
+    return _keys(scores[scores["measure"].isin(SUB_INDEX_MEASURES[:2])].merge(equal))
 
 
 def standing(values: pd.Series, province_id: str, higher_is_better: bool | None = True) -> dict:
@@ -183,14 +161,10 @@ def standing(values: pd.Series, province_id: str, higher_is_better: bool | None 
     return record
 
 
-def _sub_index_number(measure: str) -> int:
-    return SUB_INDICES.index(measure) + 1
-
-
 # --- the province over the years --------------------------------------------------------------
 
 
-def coverage(scores: pd.DataFrame, provinces: pd.DataFrame) -> pd.DataFrame:
+def coverage(scores: pd.DataFrame, provinces: Provinces) -> pd.DataFrame:
     """Per year in `scores`: how many provinces PGI ranked, how many of them the stored figures
     cover for each measure (no published figure is not a zero), how many of the totals are
     derived, and the published national mean total (NaN where none is stored)."""
@@ -199,7 +173,7 @@ def coverage(scores: pd.DataFrame, provinces: pd.DataFrame) -> pd.DataFrame:
     counts = rows.groupby(["year", "measure"])["province_id"].nunique().unstack(fill_value=0)
     table = counts.reindex(index=years, columns=list(MEASURES), fill_value=0)
     national = scores[(scores["province_id"] == NATIONAL_MEAN_ID) & (scores["measure"] == "total")]
-    table.insert(0, "provinces_ranked", [provinces_ranked(year, provinces) for year in years])
+    table.insert(0, "provinces_ranked", [provinces.ranked(year) for year in years])
     table["derived_totals"] = rows[rows["derived"]].groupby("year").size()
     table["derived_totals"] = table["derived_totals"].fillna(0).astype("int64")
     table["national_mean_total"] = national.set_index("year")["value"]
@@ -234,7 +208,7 @@ def outside_top(scores: pd.DataFrame, year: int, province_id: str = LANG_SON) ->
 
 
 def trajectory(
-    scores: pd.DataFrame, provinces: pd.DataFrame, province_id: str = LANG_SON
+    scores: pd.DataFrame, provinces: Provinces, province_id: str = LANG_SON
 ) -> pd.DataFrame:
     """One row per year in `scores`: the province's sub-indices, total (and whether it is
     derived), rank, out of how many provinces, and `relative_rank` (rank ÷ provinces ranked:
@@ -249,7 +223,7 @@ def trajectory(
     wide = own.pivot(index="year", columns="measure", values="value")
     wide = wide.reindex(index=years, columns=[*SCORE_MEASURES, "rank"])
     derived, flagged = _derived_keys(scores), _flagged_keys(scores)
-    ranked = pd.Series([provinces_ranked(year, provinces) for year in years], index=wide.index)
+    ranked = pd.Series([provinces.ranked(year) for year in years], index=wide.index)
     table = wide.assign(
         rank=wide["rank"].astype("Int64"),
         provinces_ranked=ranked,
@@ -265,7 +239,9 @@ def trajectory(
 
 def latest_sub_index_year(scores: pd.DataFrame, province_id: str = LANG_SON) -> int | None:
     """The latest year with any sub-index of the province, or None if none was published."""
-    own = scores[(scores["province_id"] == province_id) & scores["measure"].isin(SUB_INDICES)]
+    own = scores[
+        (scores["province_id"] == province_id) & scores["measure"].isin(SUB_INDEX_MEASURES)
+    ]
     return int(own["year"].max()) if len(own) else None
 
 
@@ -309,7 +285,7 @@ def _standings(values: pd.Series, province_id: str, region: pd.Series, higher: b
 
 def compare(
     scores: pd.DataFrame,
-    provinces: pd.DataFrame,
+    provinces: Provinces,
     province_id: str = LANG_SON,
     years: list[int] | None = None,
 ) -> pd.DataFrame:
@@ -321,7 +297,7 @@ def compare(
     a sub-index 1 or 2 published equal to the other. `derived_values` and `flagged_values` count
     such figures among all that are compared. See `standing` for position and percentile.
     """
-    region = _region_members(provinces, province_id)
+    region = provinces.region_members(province_id)
     derived, flagged = _derived_keys(scores), _flagged_keys(scores)
     national = scores[scores["province_id"] == NATIONAL_MEAN_ID]
     national = national.set_index(["year", "measure"])["value"]
@@ -366,7 +342,7 @@ def sub_index_structure(tidy: TidyAppendix, sub_indices: pd.DataFrame) -> pd.Dat
     assignments, agencies = tidy.assignments, tidy.agencies
     summary = resp.sub_index_summary(tidy.indicators, assignments, sub_indices)
     concentration = resp.concentration(assignments, agencies, by_sub_index=True)
-    leading = concentration[concentration["role"] == resp.LEAD].set_index("sub_index")
+    leading = concentration[concentration["role"] == LEAD].set_index("sub_index")
     parts = assignments.groupby(resp.sub_index_of(assignments["indicator_id"]))
     collective = pd.DataFrame(
         {
@@ -386,8 +362,8 @@ def sub_index_structure(tidy: TidyAppendix, sub_indices: pd.DataFrame) -> pd.Dat
         top_leads_vi=top.map(lambda ids: _short_names(ids, agencies, "vi")),
         top_leads_en=top.map(lambda ids: _short_names(ids, agencies, "en")),
         top_lead_share_of_named=leading["top_share_of_named"],
-        collective_lead_share=collective[resp.LEAD],
-        collective_coordinator_share=collective[resp.COORDINATOR],
+        collective_lead_share=collective[LEAD],
+        collective_coordinator_share=collective[COORDINATOR],
         overlaps=overlap_counts.reindex(by_number.index, fill_value=0),
     )
     return table.reset_index()
@@ -410,8 +386,8 @@ def sub_index_link(
 ) -> pd.DataFrame:
     """`sub_index_structure` with the province's score of `year` in each sub-index beside it:
     value, provinces with data, position, the others' mean and the gaps (see `compare`)."""
-    rows = comparison[(comparison["year"] == year) & comparison["measure"].isin(SUB_INDICES)]
-    rows = rows.assign(sub_index=rows["measure"].map(_sub_index_number))
+    rows = comparison[(comparison["year"] == year) & comparison["measure"].isin(SUB_INDEX_MEASURES)]
+    rows = rows.assign(sub_index=rows["measure"].map(sub_index_number))
     linked = structure.merge(rows[["sub_index", *LINK_SCORE_COLUMNS]], on="sub_index", how="left")
     linked["flag"] = linked["flag"].fillna("")  # no score, nothing flagged
     return linked.astype({"year": "Int64", "provinces_with_data": "Int64"})
@@ -466,7 +442,7 @@ def _direction(indicators: pd.DataFrame, indicator_id: str) -> bool | None:
 
 def indicator_comparison(
     indicator_scores: pd.DataFrame,
-    provinces: pd.DataFrame,
+    provinces: Provinces,
     indicators: pd.DataFrame,
     province_id: str = LANG_SON,
 ) -> pd.DataFrame:
@@ -476,7 +452,7 @@ def indicator_comparison(
     An indicator without a direction is compared without judgement: its direction, positions,
     percentiles and `better_than_others` stay <NA> / NaN (see `standing`).
     No rows when no indicator-level values are stored."""
-    region = _region_members(provinces, province_id)
+    region = provinces.region_members(province_id)
     records = []
     groups = indicator_scores.groupby(["year", "indicator_id"], sort=True)
     for (year, indicator_id), rows in groups:
@@ -503,7 +479,7 @@ def indicator_link(tidy: TidyAppendix, comparison: pd.DataFrame) -> pd.DataFrame
     """`indicator_comparison` beside each indicator's leads and coordinators (named bodies and
     collectives) and its lead bodies."""
     counts = resp.coordinators_per_indicator(tidy.assignments, tidy.agencies)
-    leads = tidy.assignments[tidy.assignments["role"] == resp.LEAD]
+    leads = tidy.assignments[tidy.assignments["role"] == LEAD]
     lead_bodies = leads.groupby("indicator_id")["agency_id"].agg(", ".join).rename("lead_bodies")
     structure = counts.merge(lead_bodies.reset_index(), on="indicator_id", how="left")
     return comparison.merge(structure, on="indicator_id", how="left")

@@ -14,23 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pgi_analysis.files import atomic_write_bytes
+from pgi_analysis.vocabulary import check_language
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-LANGUAGES = ("vi", "en")  # Vietnamese first: the plan's own language
 FORMATS = ("png", "svg")
 PNG_DPI = 300
 SCREEN_DPI = 100  # notebooks: sharp enough on screen, small enough to keep notebooks light
 
-# Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
-SUB_INDEX_COLOURS = {1: "#0072B2", 2: "#E69F00", 3: "#009E73", 4: "#CC79A7"}
-ROLE_COLOURS = {
-    "none": "#FFFFFF",
-    "coordinator": "#BDBDBD",
-    "lead": "#252525",
-    "lead and coordinator": "#D55E00",
-}
 COLLECTIVE_COLOUR = "#D9D9D9"  # vague collectives: present, but never in a sub-index colour
 INK = "#333333"
 LIGHT_INK = "#9E9E9E"  # second series, reference lines
@@ -74,30 +66,6 @@ def house_style() -> Iterator[None]:
 
     with matplotlib.rc_context(STYLE):
         yield
-
-
-def check_language(lang: str) -> str:
-    if lang not in LANGUAGES:
-        raise ValueError(f"lang must be one of {LANGUAGES}, not {lang!r}")
-    return lang
-
-
-def bilingual(lang: str, vi: str, en: str) -> str:
-    """The text for a figure in `lang`."""
-    return vi if check_language(lang) == "vi" else en
-
-
-@cache
-def _sub_indices():
-    from pgi_analysis.appendix import load_sub_indices
-
-    return load_sub_indices()
-
-
-def sub_index_label(sub_index: int, lang: str) -> str:
-    """E.g. "CSTP 1 · Ô nhiễm & thiên tai" or "CSTP 1 · Pollution & disasters"."""
-    row = _sub_indices().set_index("sub_index").loc[sub_index]
-    return f"{row['code']} · {row[f'short_{check_language(lang)}']}"
 
 
 def new_figure(width: float, height: float, **subplots: object) -> tuple[Figure, object]:

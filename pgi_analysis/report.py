@@ -268,8 +268,9 @@ def _html_step() -> Step:
 def write_officials_workbook(path: Path, year: int | None = None) -> Path:
     """The Excel workbook for officials, with the PGI scores published up to `year`."""
     from pgi_analysis.appendix import load_appendix
+    from pgi_analysis.provenance import provenance_rows
     from pgi_analysis.scores import load_scores
-    from pgi_analysis.workbook import provenance_rows, write_workbook
+    from pgi_analysis.workbook import write_workbook
 
     scores = load_scores()
     if year is not None:

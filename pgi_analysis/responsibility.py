@@ -27,15 +27,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from pgi_analysis.agencies import COLLECTIVE_KINDS
+from pgi_analysis.reference import COLLECTIVE_KINDS
+from pgi_analysis.vocabulary import COORDINATOR, LEAD, ROLE_CELLS, ROLES
 
 if TYPE_CHECKING:
     import networkx as nx
 
-LEAD, COORDINATOR = "lead", "coordinator"
-ROLES = (LEAD, COORDINATOR)
-# Cells of the indicator × agency role matrix, in the order of their codes 0–3.
-ROLE_CELLS = ("none", COORDINATOR, LEAD, "lead and coordinator")
 AGENCY_SEPARATOR = ", "  # between the agency ids listed in one cell
 
 

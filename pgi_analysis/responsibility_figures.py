@@ -12,37 +12,22 @@ import pandas as pd
 
 from pgi_analysis import responsibility as resp
 from pgi_analysis.appendix import TidyAppendix
-from pgi_analysis.plotting import (
-    COLLECTIVE_COLOUR,
-    INK,
-    LIGHT_INK,
+from pgi_analysis.plotting import COLLECTIVE_COLOUR, INK, LIGHT_INK, new_figure
+from pgi_analysis.vocabulary import (
+    COORDINATOR,
+    KIND_LABELS,
+    LEAD,
+    ROLE_CELLS,
     ROLE_COLOURS,
+    ROLE_LABELS,
     SUB_INDEX_COLOURS,
-    bilingual,
     check_language,
-    new_figure,
+    pick,
     sub_index_label,
 )
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
-
-KIND_LABELS = {
-    "provincial department": ("Sở chuyên môn", "Provincial departments"),
-    "provincial agency": ("Cơ quan, đơn vị cấp tỉnh", "Provincial agencies"),
-    "central agency in the province": ("Cơ quan Trung ương trên địa bàn", "Central agencies"),
-    "commune government": ("UBND cấp xã", "Commune governments"),
-    "media": ("Báo chí", "Media"),
-    "association": ("Hiệp hội", "Associations"),
-    "utility": ("Đơn vị cung ứng dịch vụ", "Utilities"),
-    "collective": ("Tập thể chung chung", "Unnamed collectives"),
-    "businesses": ("Doanh nghiệp", "Businesses"),
-}
-ROLE_LABELS = {
-    "coordinator": ("Phối hợp", "Coordinator"),
-    "lead": ("Chủ trì", "Lead"),
-    "lead and coordinator": ("Vừa chủ trì vừa phối hợp", "Lead and coordinator"),
-}
 
 
 def _short_names(agency_ids: pd.Series | list[str], tidy: TidyAppendix, lang: str) -> list[str]:
@@ -80,13 +65,13 @@ def draw_role_matrix(tidy: TidyAppendix, lang: str) -> Figure:
     from matplotlib.colors import BoundaryNorm, ListedColormap
 
     matrix = resp.role_matrix(tidy.assignments, tidy.agencies)
-    codes = matrix.map(resp.ROLE_CELLS.index).to_numpy()
-    colours = ListedColormap([ROLE_COLOURS[cell] for cell in resp.ROLE_CELLS])
+    codes = matrix.map(ROLE_CELLS.index).to_numpy()
+    colours = ListedColormap([ROLE_COLOURS[cell] for cell in ROLE_CELLS])
     figure, ax = new_figure(7.5, 10.5)
     ax.pcolormesh(
         codes,
         cmap=colours,
-        norm=BoundaryNorm(range(len(resp.ROLE_CELLS) + 1), len(resp.ROLE_CELLS)),
+        norm=BoundaryNorm(range(len(ROLE_CELLS) + 1), len(ROLE_CELLS)),
         edgecolors="#E0E0E0",
         linewidth=0.5,
     )
@@ -110,13 +95,13 @@ def draw_role_matrix(tidy: TidyAppendix, lang: str) -> Figure:
     ax.axvline(named, color=INK, linewidth=1, linestyle="--")
     ax.tick_params(length=0)
     ax.set_title(
-        bilingual(
+        pick(
             lang,
             f"Ai chủ trì, ai phối hợp: {len(matrix)} chỉ số × {matrix.shape[1]} chủ thể",
             f"Who leads, who coordinates: {len(matrix)} indicators × {matrix.shape[1]} actors",
         )
     )
-    roles = {bilingual(lang, *ROLE_LABELS[role]): ROLE_COLOURS[role] for role in ROLE_LABELS}
+    roles = {pick(lang, *ROLE_LABELS[cell]): ROLE_COLOURS[cell] for cell in ROLE_CELLS[1:]}
     sub_index_names = {sub_index_label(s, lang): c for s, c in SUB_INDEX_COLOURS.items()}
     figure.legend(
         handles=_legend_patches(roles) + _legend_patches(sub_index_names),
@@ -126,7 +111,7 @@ def draw_role_matrix(tidy: TidyAppendix, lang: str) -> Figure:
     ax.text(
         named + 0.2,
         -0.3,
-        bilingual(lang, "tập thể →", "collectives →"),
+        pick(lang, "tập thể →", "collectives →"),
         fontsize=7,
         va="bottom",
         color=INK,
@@ -150,24 +135,22 @@ def draw_lead_load(tidy: TidyAppendix, lang: str) -> Figure:
         left.barh(names, values.to_numpy(), left=start, color=colour, label=label)
         start = start + values.to_numpy()
     _label_bars(left, left.containers[-1], leaders["led"])
-    left.set_title(bilingual(lang, "Số chỉ số chủ trì, theo CSTP", "Indicators led, by sub-index"))
+    left.set_title(pick(lang, "Số chỉ số chủ trì, theo CSTP", "Indicators led, by sub-index"))
     left.legend(loc="lower right")
-    right.barh(
-        names, leaders["sole_lead"], color=INK, label=bilingual(lang, "một mình", "sole lead")
-    )
+    right.barh(names, leaders["sole_lead"], color=INK, label=pick(lang, "một mình", "sole lead"))
     shared = right.barh(
         names,
         leaders["shared_lead"],
         left=leaders["sole_lead"],
-        color=ROLE_COLOURS["coordinator"],
-        label=bilingual(lang, "cùng cơ quan khác", "shared with others"),
+        color=ROLE_COLOURS[COORDINATOR],
+        label=pick(lang, "cùng cơ quan khác", "shared with others"),
     )
     _label_bars(right, shared, leaders["led"])
-    right.set_title(bilingual(lang, "Chủ trì một mình hay cùng chủ trì", "Sole or shared lead"))
+    right.set_title(pick(lang, "Chủ trì một mình hay cùng chủ trì", "Sole or shared lead"))
     right.legend(loc="lower right")
     for ax in (left, right):
         _integer_axis(ax.xaxis)
-        ax.set_xlabel(bilingual(lang, "số chỉ số", "indicators"))
+        ax.set_xlabel(pick(lang, "số chỉ số", "indicators"))
         ax.tick_params(axis="y", length=0)
     return figure
 
@@ -177,8 +160,8 @@ def draw_concentration(tidy: TidyAppendix, lang: str) -> Figure:
     figure, ax = new_figure(5.2, 5.0)
     overall = resp.concentration(tidy.assignments, tidy.agencies).set_index("role")
     styles = {
-        resp.LEAD: (INK, "-", bilingual(lang, "Chủ trì (tín chỉ 1/n)", "Lead (1/n credit)")),
-        resp.COORDINATOR: (LIGHT_INK, "--", bilingual(lang, "Phối hợp", "Coordination")),
+        LEAD: (INK, "-", pick(lang, "Chủ trì (tín chỉ 1/n)", "Lead (1/n credit)")),
+        COORDINATOR: (LIGHT_INK, "--", pick(lang, "Phối hợp", "Coordination")),
     }
     for role, (colour, line, label) in styles.items():
         points = resp.lorenz_curve(tidy.assignments, tidy.agencies, role)
@@ -195,7 +178,7 @@ def draw_concentration(tidy: TidyAppendix, lang: str) -> Figure:
     ax.text(
         0.5,
         0.53,
-        bilingual(lang, "chia đều", "equal shares"),
+        pick(lang, "chia đều", "equal shares"),
         rotation=45,
         ha="center",
         fontsize=7,
@@ -203,14 +186,14 @@ def draw_concentration(tidy: TidyAppendix, lang: str) -> Figure:
     )
     bodies = len(resp.named_agency_ids(tidy.agencies))
     ax.set_xlabel(
-        bilingual(
+        pick(
             lang,
             f"tỷ lệ cộng dồn của {bodies} cơ quan, từ ít việc nhất",
             f"cumulative share of the {bodies} bodies, least loaded first",
         )
     )
-    ax.set_ylabel(bilingual(lang, "tỷ lệ cộng dồn của nhiệm vụ", "cumulative share of the work"))
-    ax.set_title(bilingual(lang, "Mức độ tập trung nhiệm vụ", "How concentrated the work is"))
+    ax.set_ylabel(pick(lang, "tỷ lệ cộng dồn của nhiệm vụ", "cumulative share of the work"))
+    ax.set_title(pick(lang, "Mức độ tập trung nhiệm vụ", "How concentrated the work is"))
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     ax.set_aspect("equal")
@@ -233,14 +216,12 @@ def draw_coordinators_per_indicator(tidy: TidyAppendix, lang: str) -> Figure:
     _label_bars(ax, bars, counts["coordinators"])
     ax.tick_params(axis="x", rotation=90, length=0)
     _integer_axis(ax.yaxis)
-    ax.set_ylabel(bilingual(lang, "số cơ quan phối hợp", "coordinators"))
+    ax.set_ylabel(pick(lang, "số cơ quan phối hợp", "coordinators"))
     ax.set_title(
-        bilingual(
-            lang, "Số cơ quan phối hợp của mỗi chỉ số", "Coordinators named for each indicator"
-        )
+        pick(lang, "Số cơ quan phối hợp của mỗi chỉ số", "Coordinators named for each indicator")
     )
     names = {sub_index_label(s, lang): c for s, c in SUB_INDEX_COLOURS.items()}
-    names[bilingual(lang, "tập thể chung chung", "unnamed collectives")] = COLLECTIVE_COLOUR
+    names[pick(lang, "tập thể chung chung", "unnamed collectives")] = COLLECTIVE_COLOUR
     figure.legend(handles=_legend_patches(names), loc="outside lower center", ncols=3)
     return figure
 
@@ -248,13 +229,13 @@ def draw_coordinators_per_indicator(tidy: TidyAppendix, lang: str) -> Figure:
 def draw_assignments_by_kind(tidy: TidyAppendix, lang: str) -> Figure:
     """Each kind of actor's share of lead credit and of coordinator assignments."""
     table = resp.assignments_by_kind(tidy.assignments, tidy.agencies).iloc[::-1]
-    labels = [bilingual(lang, *KIND_LABELS[kind]) for kind in table["kind"]]
+    labels = [pick(lang, *KIND_LABELS[kind]) for kind in table["kind"]]
     positions = pd.Series(range(len(table)), dtype="float64")
     figure, ax = new_figure(7.5, 4.4)
     height = 0.4
     for offset, column, colour, label in (
-        (height / 2, "lead_credit_share", INK, bilingual(lang, "chủ trì", "lead")),
-        (-height / 2, "coordination_share", LIGHT_INK, bilingual(lang, "phối hợp", "coordination")),
+        (height / 2, "lead_credit_share", INK, pick(lang, "chủ trì", "lead")),
+        (-height / 2, "coordination_share", LIGHT_INK, pick(lang, "phối hợp", "coordination")),
     ):
         bars = ax.barh(
             positions + offset, table[column] * 100, height=height, color=colour, label=label
@@ -262,12 +243,8 @@ def draw_assignments_by_kind(tidy: TidyAppendix, lang: str) -> Figure:
         _label_bars(ax, bars, table[column] * 100, fmt="{:.0f}%")
     ax.set_yticks(positions, labels)
     ax.tick_params(axis="y", length=0)
-    ax.set_xlabel(
-        bilingual(lang, "% của tất cả nhiệm vụ cùng vai trò", "% of all work in the role")
-    )
-    ax.set_title(
-        bilingual(lang, "Nhiệm vụ theo loại chủ thể", "Who carries the work, by kind of actor")
-    )
+    ax.set_xlabel(pick(lang, "% của tất cả nhiệm vụ cùng vai trò", "% of all work in the role"))
+    ax.set_title(pick(lang, "Nhiệm vụ theo loại chủ thể", "Who carries the work, by kind of actor"))
     ax.legend(loc="lower right")
     return figure
 
@@ -281,23 +258,21 @@ def draw_lead_vs_coordination(tidy: TidyAppendix, lang: str) -> Figure:
     bodies = load[~load["collective"]].iloc[::-1]
     names = _short_names(bodies["agency_id"], tidy, lang)
     figure, ax = new_figure(8.0, 5.2)
-    led = ax.barh(names, -bodies["led"], color=INK, label=bilingual(lang, "chủ trì", "leads"))
+    led = ax.barh(names, -bodies["led"], color=INK, label=pick(lang, "chủ trì", "leads"))
     coordinated = ax.barh(
         names,
         bodies["coordinated"],
         color=LIGHT_INK,
-        label=bilingual(lang, "phối hợp", "coordinates"),
+        label=pick(lang, "phối hợp", "coordinates"),
     )
     _label_bars(ax, led, bodies["led"])
     _label_bars(ax, coordinated, bodies["coordinated"])
     ax.axvline(0, color=INK, linewidth=0.8)
     ax.xaxis.set_major_formatter(lambda value, _: f"{abs(value):g}")
     ax.tick_params(axis="y", length=0)
-    ax.set_xlabel(bilingual(lang, "số chỉ số", "indicators"))
+    ax.set_xlabel(pick(lang, "số chỉ số", "indicators"))
     ax.set_title(
-        bilingual(
-            lang, "Chủ trì và phối hợp của từng cơ quan", "What each body leads and coordinates"
-        )
+        pick(lang, "Chủ trì và phối hợp của từng cơ quan", "What each body leads and coordinates")
     )
     ax.legend(loc="lower right")
     return figure
@@ -349,13 +324,13 @@ def draw_co_assignment_network(tidy: TidyAppendix, lang: str) -> Figure:
     ax.set_ylim(-1.25, 1.25)
     ax.set_aspect("equal")
     ax.set_axis_off()
-    ax.set_title(bilingual(lang, "Ai được giao việc cùng ai", "Who is put to work with whom"))
-    shared = bilingual(lang, "chỉ số chung", "shared indicators")
+    ax.set_title(pick(lang, "Ai được giao việc cùng ai", "Who is put to work with whom"))
+    shared = pick(lang, "chỉ số chung", "shared indicators")
     nodes_legend = [
         Line2D([], [], marker="o", linestyle="", color=INK, markerfacecolor=face, label=label)
         for face, label in (
-            (INK, bilingual(lang, "có chủ trì", "leads")),
-            ("white", bilingual(lang, "chỉ phối hợp", "only coordinates")),
+            (INK, pick(lang, "có chủ trì", "leads")),
+            ("white", pick(lang, "chỉ phối hợp", "only coordinates")),
         )
     ]
     edges_legend = [

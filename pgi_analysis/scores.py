@@ -5,12 +5,12 @@ Stored figures live in `data/pgi/`: `pgi_observations.csv` as collected, then on
 a correction is a later file whose rows name the figure they replace.
 """
 
+from __future__ import annotations
+
 import dataclasses
 import datetime
-import difflib
 import math
 import re
-import unicodedata
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -19,51 +19,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from pgi_analysis import paths
+from pgi_analysis import paths, reference, schemas
 from pgi_analysis.errors import InputError
-from pgi_analysis.files import (
-    atomic_write_bytes,
-    csv_bytes,
-    read_csv_rows,
-    read_xlsx_rows,
-    xlsx_bytes,
-)
-from pgi_analysis.text import match_key, normalize_text
+from pgi_analysis.files import atomic_write_bytes, csv_bytes, read_csv_rows, read_xlsx_rows
+from pgi_analysis.reference import FIRST_YEAR, NATIONAL_MEAN_ID, Provinces
+from pgi_analysis.text import normalize_text
+from pgi_analysis.vocabulary import MEASURES, SUB_INDEX_MEASURES
 
-SUB_INDICES = ("sub_index_1", "sub_index_2", "sub_index_3", "sub_index_4")
-MEASURES = (*SUB_INDICES, "total", "rank")
-SCORES_COLUMNS = [
-    "year",
-    "province_id",
-    "province",
-    "measure",
-    "value",
-    "derived",
-    "source_url",
-    "note",
-]
-INDICATOR_COLUMNS = [
-    "indicator_id",
-    "year",
-    "province_id",
-    "province",
-    "value",
-    "source_url",
-    "note",
-]
-NATIONAL_MEAN_ID = "national-mean"
-NATIONAL_MEAN_NAME = "Trung bình cả nước"
-FIRST_YEAR = 2022  # the first PGI
-MERGER_YEAR = 2025  # 34 provinces from 1 July 2025 (Resolution 202/2025/QH15)
 TOLERANCE = 0.05  # published totals and sub-index sums differ by rounding (data/pgi/SOURCES.md)
-TEMPLATE_SHEET = "Điểm PGI"
+SCORES_SHEET = "Điểm PGI"  # the sheet a workbook of figures is read from (the template's)
 
-_RANGES = {**dict.fromkeys(SUB_INDICES, (1, 10)), "total": (4, 40)}
+_RANGES = {**dict.fromkeys(SUB_INDEX_MEASURES, (1, 10)), "total": (4, 40)}
 _MEASURE_ORDER = {measure: index for index, measure in enumerate(MEASURES)}
-_NATIONAL_MEAN_NAMES = ("(national mean)", "national mean", "national average", NATIONAL_MEAN_NAME)
-# Spellings of one name also differ in these words and in punctuation ("TP.HCM", "BR-VT").
-_PREFIXES = ("tỉnh ", "thành phố ", "tp ", "thủ đô ")
-_SUFFIXES = (" province", " city")
 _BLANKS = frozenset({"", "n/a", "na", "-", "–", "—"})  # VCCI prints N/A for unpublished figures
 _WIDE_COLUMNS = ("province", "year", *MEASURES, "source_url", "note")
 _FILE_COLUMNS = {
@@ -72,100 +39,6 @@ _FILE_COLUMNS = {
 }
 _ITEM = {"scores": "measure", "indicators": "indicator_id"}
 _ADDED_NAME = re.compile(r"(\d{4})_(scores|indicators)_[\d-]+\.csv")
-
-
-# Provinces -------------------------------------------------------------------------------------
-
-
-def _name_key(name: str) -> str:
-    """match_key without punctuation and the words 'tỉnh', 'TP.', 'Province' around a name."""
-    key = re.sub(r"[\s().,\-–—]+", " ", match_key(name)).strip()
-    key = next((key.removeprefix(word) for word in _PREFIXES if key.startswith(word)), key)
-    return next((key.removesuffix(word) for word in _SUFFIXES if key.endswith(word)), key)
-
-
-def _ascii(text: str) -> str:
-    """Text without diacritics and with đ as d, as typed on a keyboard without Vietnamese input."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-@dataclass(frozen=True)
-class _Gazetteer:
-    table: pd.DataFrame  # provinces.csv indexed by province_id
-    keys: dict[str, str]  # every name's key, with and without diacritics -> province_id
-    current: frozenset[str]  # the 34 of 2025, each by the old province whose name it kept
-
-    def ids(self, year: int) -> frozenset[str]:
-        """The provinces PGI ranks in `year`."""
-        return self.current if year >= MERGER_YEAR else frozenset(self.table.index)
-
-    def name(self, province_id: str, year: int = FIRST_YEAR) -> str:
-        """The Vietnamese name of a province in `year` (Thừa Thiên Huế is Huế from 2025)."""
-        if province_id == NATIONAL_MEAN_ID:
-            return NATIONAL_MEAN_NAME
-        column = "successor_2025_vi" if year >= MERGER_YEAR else "name_vi"
-        return self.table.at[province_id, column]
-
-    def resolve(self, name: str, year: int | None = None) -> str:
-        """The province_id of `name`; a ValueError naming the closest provinces if none fits."""
-        if not name.strip():
-            raise ValueError("the province is empty")
-        key = _name_key(name)
-        province_id = self.keys.get(key) or self.keys.get(_ascii(key))
-        if province_id is None:
-            close = difflib.get_close_matches(_ascii(key), self.keys, n=8, cutoff=0.6)
-            names = list(dict.fromkeys(self.name(self.keys[match]) for match in close))[:3]
-            hint = f"; closest: {', '.join(names)}" if names else ""
-            raise ValueError(f"unknown province {name!r}{hint} (see data/reference/provinces.csv)")
-        if year is None or province_id == NATIONAL_MEAN_ID or province_id in self.ids(year):
-            return province_id
-        successor = self.table.at[province_id, "successor_2025_vi"]
-        raise ValueError(
-            f"{self.name(province_id)} is part of {successor} from 1 July 2025 "
-            f"(Resolution 202/2025/QH15): write {successor} for {year}"
-        )
-
-
-def load_provinces(path: Path | None = None) -> pd.DataFrame:
-    """The 63 provinces PGI 2022–2024 ranked: names, aliases, region and 2025 successor."""
-    path = Path(path or paths.PROVINCES_REFERENCE)
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    if table["province_id"].duplicated().any():
-        raise InputError(path, "province_id values must be unique", "column province_id")
-    return table
-
-
-def _gazetteer() -> _Gazetteer:
-    path = paths.PROVINCES_REFERENCE
-    table = load_provinces(path).set_index("province_id")
-    named = [(NATIONAL_MEAN_ID, name, "") for name in _NATIONAL_MEAN_NAMES]
-    for row, (province_id, record) in enumerate(table.iterrows(), start=2):
-        names = [("name_vi", record.name_vi), ("name_en", record.name_en)]
-        names += [("aliases", alias) for alias in record.aliases.split("|") if alias]
-        named += [(province_id, name, f"row {row}, column {column}") for column, name in names]
-    keys: dict[str, str] = {}
-    for province_id, name, where in named:
-        for key in {_name_key(name), _ascii(_name_key(name))}:
-            if keys.setdefault(key, province_id) != province_id:
-                raise InputError(path, f"{name!r} also names {keys[key]}", where)
-    current = set()
-    for row, successor in enumerate(table["successor_2025_vi"], start=2):
-        if not successor:
-            continue  # unconfirmed; data/reference/PROVENANCE.md says which
-        if _name_key(successor) not in keys:
-            raise InputError(path, f"{successor!r} is no province's name", f"row {row}")
-        current.add(keys[_name_key(successor)])
-    return _Gazetteer(table, keys, frozenset(current))
-
-
-def resolve_province(name: str, year: int | None = None) -> str:
-    """The province_id of a name in any spelling: Vietnamese or ASCII, any alias, any Unicode form.
-
-    With a `year` from 2025 on, only the 34 provinces of that year are accepted. An unknown name is
-    a ValueError that lists the closest known names.
-    """
-    return _gazetteer().resolve(name, year)
 
 
 # Reading files ---------------------------------------------------------------------------------
@@ -199,7 +72,7 @@ def _raw_rows(path: Path) -> list[list[str]]:
         from openpyxl.utils.exceptions import InvalidFileException
 
         try:
-            rows = read_xlsx_rows(path, TEMPLATE_SHEET)
+            rows = read_xlsx_rows(path, SCORES_SHEET)
         except (OSError, KeyError, zipfile.BadZipFile, InvalidFileException) as error:
             raise InputError(path, f"cannot read the workbook ({error})") from None
         return [[_cell_text(value) for value in row] for row in rows]
@@ -293,10 +166,10 @@ def _year(text: str, default: int | None) -> int:
         if default is not None and value != default:
             raise ValueError(f"year {int(value)} differs from --year {default}")
         year = int(value)
-    return _pgi_year(year)
+    return pgi_year(year)
 
 
-def _pgi_year(year: int) -> int:
+def pgi_year(year: int) -> int:
     """`year` if it can have PGI figures: from the first edition to the current year."""
     latest = datetime.date.today().year
     if not FIRST_YEAR <= year <= latest:
@@ -390,16 +263,16 @@ class _Figure:
         return f"{self.year} {self.province} {self.item}"
 
 
-def _figure(table, gazetteer, row, cells, item, column, defaults, units=None) -> _Figure:
+def _figure(table, provinces, row, cells, item, column, defaults, units=None) -> _Figure:
     """The figure in `column` of a row, with the row's year, province and source, all checked.
 
     `defaults` are the year and source URL for rows that leave them blank; `units` the unit of
     each indicator, for indicator values.
     """
     year = _at(table, row, "year", _year, cells.get("year", ""), defaults[0])
-    province_id = _at(table, row, "province", gazetteer.resolve, cells["province"], year)
+    province_id = _at(table, row, "province", provinces.resolve, cells["province"], year)
     if item in MEASURES:
-        count = len(gazetteer.ids(year))
+        count = provinces.ranked(year)
         value, text = _at(table, row, column, _score, item, cells[column], province_id, count)
     else:
         unit = units[item]
@@ -411,7 +284,7 @@ def _figure(table, gazetteer, row, cells, item, column, defaults, units=None) ->
     return _Figure(
         year=year,
         province_id=province_id,
-        province=gazetteer.name(province_id, year),
+        province=provinces.name(province_id, year),
         written=cells["province"],
         item=item,
         value=value,
@@ -427,11 +300,11 @@ def _figure(table, gazetteer, row, cells, item, column, defaults, units=None) ->
 
 def _indicator_units() -> dict[str, str]:
     """indicator_id -> unit from data/reference/indicators.csv; "" for a count."""
-    reference = pd.read_csv(paths.INDICATORS_REFERENCE, dtype=str, keep_default_na=False)
-    return dict(zip(reference["indicator_id"], reference["unit"], strict=True))
+    known = reference.indicators()
+    return dict(zip(known["indicator_id"], known["unit"], strict=True))
 
 
-def _long_figures(table, gazetteer, kind, defaults=(None, None)) -> tuple[list[_Figure], int]:
+def _long_figures(table, provinces, kind, defaults=(None, None)) -> tuple[list[_Figure], int]:
     """The figures of a file with one figure per row, and how many rows had none."""
     parse_item, units = _measure, None
     if kind == "indicators":
@@ -443,18 +316,18 @@ def _long_figures(table, gazetteer, kind, defaults=(None, None)) -> tuple[list[_
             empty += 1
             continue
         item = _at(table, row, _ITEM[kind], parse_item, cells[_ITEM[kind]])
-        figures.append(_figure(table, gazetteer, row, cells, item, "value", defaults, units))
+        figures.append(_figure(table, provinces, row, cells, item, "value", defaults, units))
     return figures, empty
 
 
-def _wide_figures(table, gazetteer, defaults) -> tuple[list[_Figure], int]:
+def _wide_figures(table, provinces, defaults) -> tuple[list[_Figure], int]:
     """The figures of a file with one province per row and a column per measure."""
     figures, empty = [], 0
     for row, cells in table.rows:
         filled = [measure for measure in MEASURES if not _blank(cells.get(measure, ""))]
         if not filled:
             empty += 1
-        figures += [_figure(table, gazetteer, row, cells, m, m, defaults) for m in filled]
+        figures += [_figure(table, provinces, row, cells, m, m, defaults) for m in filled]
     return figures, empty
 
 
@@ -500,7 +373,7 @@ def _check_totals(kept: dict[tuple, _Figure], new: dict[tuple, _Figure] | None =
     """
     blame = kept if new is None else new
     for year, province_id in sorted({key[:2] for key in blame}):
-        keys = [(year, province_id, measure) for measure in (*SUB_INDICES, "total")]
+        keys = [(year, province_id, measure) for measure in (*SUB_INDEX_MEASURES, "total")]
         if not all(key in kept for key in keys):
             continue
         *subs, total = (kept[key] for key in keys)
@@ -524,16 +397,16 @@ def _added_files(pgi_dir: Path, kind: str | None = None) -> list[Path]:
     return sorted(path for match, path in found if match and kind in (None, match[2]))
 
 
-def _read_stored(path: Path, gazetteer: _Gazetteer, kind: str) -> list[_Figure]:
+def _read_stored(path: Path, provinces: Provinces, kind: str) -> list[_Figure]:
     table = _read_table(path)
     _check_columns(table, _FILE_COLUMNS[kind], _FILE_COLUMNS[kind][:5])
-    return _long_figures(table, gazetteer, kind)[0]
+    return _long_figures(table, provinces, kind)[0]
 
 
-def _stored(pgi_dir: Path, gazetteer: _Gazetteer, kind: str) -> dict[tuple, _Figure]:
+def _stored(pgi_dir: Path, provinces: Provinces, kind: str) -> dict[tuple, _Figure]:
     files = [pgi_dir / paths.PGI_OBSERVATIONS.name] if kind == "scores" else []
     files += _added_files(pgi_dir, kind)
-    kept = _merge([figure for path in files for figure in _read_stored(path, gazetteer, kind)])
+    kept = _merge([figure for path in files for figure in _read_stored(path, provinces, kind)])
     if kind == "scores":
         _check_totals(kept)
     return kept
@@ -541,7 +414,7 @@ def _stored(pgi_dir: Path, gazetteer: _Gazetteer, kind: str) -> dict[tuple, _Fig
 
 def load_observations(path: Path | None = None) -> pd.DataFrame:
     """The rows of one stored scores file as written, each with its province_id and row number."""
-    figures = _read_stored(Path(path or paths.PGI_OBSERVATIONS), _gazetteer(), "scores")
+    figures = _read_stored(Path(path or paths.PGI_OBSERVATIONS), reference.provinces(), "scores")
     rows = [
         (f.year, f.written, f.province_id, f.item, f.value, f.source_url, f.note, f.row)
         for f in figures
@@ -557,9 +430,9 @@ def _derived_totals(kept: dict[tuple, _Figure]) -> list[tuple]:
         groups.setdefault(figure.key[:2], {})[figure.item] = figure
     rows = []
     for (year, province_id), figures in groups.items():
-        if "total" in figures or not all(measure in figures for measure in SUB_INDICES):
+        if "total" in figures or not all(measure in figures for measure in SUB_INDEX_MEASURES):
             continue
-        subs = [figures[measure] for measure in SUB_INDICES]
+        subs = [figures[measure] for measure in SUB_INDEX_MEASURES]
         total = round(sum(figure.value for figure in subs), 2)
         sources = " | ".join(dict.fromkeys(figure.source_url for figure in subs))
         note = "derived: sum of the four published sub-indices; no total was published"
@@ -567,10 +440,9 @@ def _derived_totals(kept: dict[tuple, _Figure]) -> list[tuple]:
     return rows
 
 
-def _typed(table: pd.DataFrame) -> pd.DataFrame:
-    """Numbers as numbers and the rest as text, also in a table without rows."""
-    numeric = {"year": "int64", "value": "float64", "derived": "bool"}
-    return table.astype({column: numeric.get(column, "str") for column in table.columns})
+def _typed(schema: schemas.Schema, rows: list[tuple]) -> pd.DataFrame:
+    """The rows as a table of `schema`, also without rows."""
+    return pd.DataFrame(rows, columns=schema.columns).astype(schema.dtypes)
 
 
 def load_scores(pgi_dir: Path | None = None) -> pd.DataFrame:
@@ -579,17 +451,17 @@ def load_scores(pgi_dir: Path | None = None) -> pd.DataFrame:
     Columns: year, province_id, province (Vietnamese name), measure (sub_index_1..4, total, rank),
     value, derived, source_url, note; sorted by year, province_id and measure.
     """
-    kept = _stored(Path(pgi_dir or paths.PGI), _gazetteer(), "scores")
+    kept = _stored(Path(pgi_dir or paths.PGI), reference.provinces(), "scores")
     rows = [
         (f.year, f.province_id, f.province, f.item, f.value, False, f.source_url, f.note)
         for f in kept.values()
     ]
-    table = _typed(pd.DataFrame(rows + _derived_totals(kept), columns=SCORES_COLUMNS))
-    return table.sort_values(
+    table = _typed(schemas.SCORES, rows + _derived_totals(kept)).sort_values(
         ["year", "province_id", "measure"],
         key=lambda column: column.map(_MEASURE_ORDER) if column.name == "measure" else column,
         ignore_index=True,
     )
+    return schemas.SCORES.check(table)
 
 
 def published_scores(table: pd.DataFrame) -> pd.DataFrame:
@@ -604,19 +476,20 @@ def load_indicator_scores(pgi_dir: Path | None = None) -> pd.DataFrame:
 
     Columns: indicator_id, year, province_id, province, value, source_url, note.
     """
-    kept = _stored(Path(pgi_dir or paths.PGI), _gazetteer(), "indicators")
+    kept = _stored(Path(pgi_dir or paths.PGI), reference.provinces(), "indicators")
     rows = [
         (f.item, f.year, f.province_id, f.province, f.value, f.source_url, f.note)
         for f in kept.values()
     ]
-    table = _typed(pd.DataFrame(rows, columns=INDICATOR_COLUMNS))
-    return table.sort_values(["year", "province_id", "indicator_id"], ignore_index=True)
+    table = _typed(schemas.INDICATOR_SCORES, rows)
+    table = table.sort_values(["year", "province_id", "indicator_id"], ignore_index=True)
+    return schemas.INDICATOR_SCORES.check(table)
 
 
 # Adding figures --------------------------------------------------------------------------------
 
 
-def _file_figures(path: Path, gazetteer, year, source) -> tuple[str, list[_Figure], int]:
+def _file_figures(path: Path, provinces, year, source) -> tuple[str, list[_Figure], int]:
     """The kind of a user's file ("scores" or "indicators"), its figures, its rows without any."""
     table = _read_table(path)
     defaults = (year, source)
@@ -624,12 +497,12 @@ def _file_figures(path: Path, gazetteer, year, source) -> tuple[str, list[_Figur
         if _ITEM[kind] in table.columns:
             # The stored files' columns less "replaces", which only --replace writes.
             _check_columns(table, _FILE_COLUMNS[kind][:-1], (_ITEM[kind], "province", "value"))
-            return kind, *_long_figures(table, gazetteer, kind, defaults)
+            return kind, *_long_figures(table, provinces, kind, defaults)
     _check_columns(table, _WIDE_COLUMNS, ("province",))
     if not set(MEASURES) & set(table.columns):
         message = f"no figures: name the columns {', '.join(MEASURES)} (or measure and value)"
         raise InputError(path, message, f"row {table.header_row}")
-    return "scores", *_wide_figures(table, gazetteer, defaults)
+    return "scores", *_wide_figures(table, provinces, defaults)
 
 
 def _next_file(pgi_dir: Path, kind: str, years: set[int]) -> Path:
@@ -712,12 +585,12 @@ def add_scores_file(
     was added, skipped, replaced and kept once.
     """
     path, pgi_dir = Path(path), Path(pgi_dir or paths.PGI)
-    gazetteer = _gazetteer()
-    kind, figures, empty = _file_figures(path, gazetteer, year, source)
+    provinces = reference.provinces()
+    kind, figures, empty = _file_figures(path, provinces, year, source)
     if not figures:
         raise InputError(path, "no figures to add: every row is blank apart from province and year")
     repeats = _repeats(figures)
-    stored = _stored(pgi_dir, gazetteer, kind)
+    stored = _stored(pgi_dir, provinces, kind)
     new, same, replaced = {}, [], []
     for key, figure in _merge(figures).items():
         old = stored.get(key)
@@ -743,89 +616,3 @@ def add_scores_file(
         rows = [_stored_row(figure, kind) for figure in new.values()]
         atomic_write_bytes(target, csv_bytes(pd.DataFrame(rows, columns=list(_FILE_COLUMNS[kind]))))
     return _summary(path, target, kind, list(new.values()), same, replaced, repeats, empty)
-
-
-# Template --------------------------------------------------------------------------------------
-
-
-def _template_labels(count: int) -> dict[str, tuple[str, str]]:
-    """Column name -> (Vietnamese label, English label) for the template's header."""
-    from pgi_analysis.appendix import load_sub_indices
-
-    sub_indices = load_sub_indices()
-    return {
-        "province": ("Tỉnh, thành phố", "Province"),
-        "year": ("Năm", "Year"),
-        **{
-            f"sub_index_{row.sub_index}": (
-                f"{row.code}: {row.name_vi} (1–10)",
-                f"Sub-index {row.sub_index}: {row.name_en} (1–10)",
-            )
-            for row in sub_indices.itertuples()
-        },
-        "total": ("Tổng điểm PGI (4–40)", "PGI total score (4–40)"),
-        "rank": (f"Xếp hạng (1–{count})", f"Rank (1–{count})"),
-        "source_url": ("Đường dẫn nguồn", "Source URL"),
-        "note": ("Ghi chú", "Note"),
-    }
-
-
-def _instructions(year: int, count: int) -> list[str]:
-    return [
-        f"Mẫu nhập điểm PGI năm {year} ({count} tỉnh, thành phố và trung bình cả nước)",
-        "1. Điền vào trang «Điểm PGI» các số VCCI đã công bố, đúng như in; dấu thập phân là dấu "
-        "phẩy hoặc dấu chấm (17,33 hoặc 17.33).",
-        "2. Ô chưa có số liệu thì để trống, không ghi 0. Dòng không có số nào sẽ được bỏ qua.",
-        "3. Mỗi dòng có số liệu cần đường dẫn nguồn (cột source_url), hoặc dùng --source khi nhập.",
-        "4. Giữ nguyên dòng tiêu đề: dòng đầu của mỗi ô là tên cột để máy đọc.",
-        "5. Nhập: pgi-analysis scores add <tệp>.xlsx, rồi chạy make report.",
-        "6. Số mâu thuẫn với số đã lưu bị từ chối; nếu VCCI đính chính, thêm --replace.",
-        "7. Dòng «Trung bình cả nước» là điểm trung bình; dòng này không có xếp hạng.",
-        "",
-        f"Fill-in sheet for PGI {year} ({count} provinces and the national mean)",
-        "1. In the sheet 'Điểm PGI', enter the figures VCCI published, exactly as printed; the "
-        "decimal mark may be a comma or a point (17,33 or 17.33).",
-        "2. Leave unknown figures blank, never 0. Rows without any figure are ignored.",
-        "3. Every row with figures needs a source URL (column source_url), or --source when "
-        "adding.",
-        "4. Keep the header row: the first line of each header cell is the name read back.",
-        "5. Add it: pgi-analysis scores add <file>.xlsx, then run make report.",
-        "6. Figures that contradict stored ones are refused; if VCCI corrected one, use --replace.",
-        "7. The row 'Trung bình cả nước' is the national mean; it has no rank.",
-    ]
-
-
-def write_template(year: int, out: Path) -> None:
-    """Write a fill-in workbook for `year`: a row per province ranked that year (63 up to 2024,
-    34 from 2025) and for the national mean, and instructions in Vietnamese and English."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    out = Path(out)
-    try:
-        _pgi_year(year)  # the years add_scores_file accepts, so that a filled template can be added
-    except ValueError as error:
-        raise InputError(out, str(error)) from None
-    gazetteer = _gazetteer()
-    count = len(gazetteer.ids(year))
-    labels = _template_labels(count)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = TEMPLATE_SHEET
-    sheet.append([f"{column}\n{vi}\n{en}" for column, (vi, en) in labels.items()])
-    for province_id in [*sorted(gazetteer.ids(year)), NATIONAL_MEAN_ID]:
-        sheet.append([gazetteer.name(province_id, year), year])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for index, column in enumerate(labels, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = (
-            40 if column == "source_url" else 18
-        )
-    sheet.freeze_panes = "B2"
-    guide = book.create_sheet("Hướng dẫn - Instructions")
-    for line in _instructions(year, count):
-        guide.append([line])
-    guide.column_dimensions["A"].width = 110
-    atomic_write_bytes(out, xlsx_bytes(book))

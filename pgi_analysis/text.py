@@ -1,8 +1,10 @@
 """Vietnamese text normalisation: one spelling for comparison, whatever the source's habits."""
 
+import difflib
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 _WORD = re.compile(r"[^\W\d_]+")
@@ -83,3 +85,42 @@ def token_key(token: str) -> str:
 def name_key(text: str) -> tuple[str, ...]:
     """A name as the sequence of its token keys: spacing and line breaks no longer matter."""
     return tokenize(normalize_text(text))[1]
+
+
+def without_diacritics(text: str) -> str:
+    """Text as typed on a keyboard without Vietnamese input: no marks, đ as d."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+# How alike a misspelt name must be to a known one to be suggested (difflib's ratio).
+CLOSEST_CUTOFF = 0.6
+
+
+def closest_keys(key: str, known: Iterable[str], count: int = 3) -> list[str]:
+    """The known keys that look most like `key`, best first: suggestions for error messages."""
+    return difflib.get_close_matches(key, list(known), n=count, cutoff=CLOSEST_CUTOFF)
+
+
+# The Vietnamese alphabet in its order; tones sort after letters: none, huyền, hỏi, ngã, sắc, nặng.
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_LETTER_MARKS = frozenset("\u0306\u0302\u031b")  # breve, circumflex, horn
+_TONE_ORDER = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def collation_key(text: str) -> tuple:
+    """A key that sorts Vietnamese names as a Vietnamese reader expects: Đ after D, Ă and Â after
+    A, tones after letters (Hà Giang, Hà Nam, Hà Nội, Hải Dương, Hải Phòng, Hậu Giang, Hòa Bình)."""
+    letters, tones = [], []
+    for letter in _letters(normalize_text(text).casefold()):
+        base = letter[0]
+        marks = letter[1:]
+        variant = base + "".join(mark for mark in marks if mark in _LETTER_MARKS)
+        variant = unicodedata.normalize("NFC", variant)
+        position = _ALPHABET.find(variant)
+        if position >= 0:
+            letters.append((0, position))
+        else:  # spaces and punctuation end a word, so "Hà Nam" comes before "Hải Dương"
+            letters.append((-1 if not base.isalnum() else 1, ord(base)))
+        tones.append(next((_TONE_ORDER[mark] for mark in marks if mark in _TONE_ORDER), 0))
+    return tuple(letters), tuple(tones)

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from pgi_analysis import paths
-from pgi_analysis.appendix import REPAIR_COLUMNS
+from pgi_analysis.schemas import REPAIRS
 
 COMMUNES = "ubnd-cap-xa"
 DEPARTMENTS = "cac-so-ban-nganh"
@@ -171,7 +171,7 @@ def test_agencies_keep_the_spellings_seen(tidy):
 
 def test_repairs_report(tidy):
     repairs = tidy.repairs.set_index(["kind", "found"])["indicator_ids"].to_dict()
-    assert list(tidy.repairs.columns) == REPAIR_COLUMNS
+    assert list(tidy.repairs.columns) == REPAIRS.columns
     assert repairs == {
         (
             "merged columns",

@@ -6,9 +6,10 @@ import pandas as pd
 import pytest
 
 from pgi_analysis import InputError, load_appendix, paths
-from pgi_analysis.agencies import load_gazetteer
-from pgi_analysis.appendix import Repairs, _text_rows, normalize_lines
+from pgi_analysis.appendix_rows import Repairs
+from pgi_analysis.appendix_text import text_rows
 from pgi_analysis.cli import main
+from pgi_analysis.reference import gazetteer as load_gazetteer
 
 TEXT = paths.APPENDIX_TEXT.read_text(encoding="utf-8")
 
@@ -62,12 +63,18 @@ def test_typographic_variants_resolve_alike(tmp_path, tidy, printed, typed):
     pd.testing.assert_frame_equal(variant.indicators[reference], tidy.indicators[reference])
 
 
+def _written(tmp_path, text):
+    path = tmp_path / "appendix_source.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def _typed_table(tmp_path):
     """The appendix as an official would type it: one row per indicator, heading rows."""
     gazetteer = load_gazetteer()
     records = [["STT", "CHỈ SỐ THÀNH PHẦN", "CƠ QUAN CHỦ TRÌ THỰC HIỆN", "CƠ QUAN PHỐI HỢP"]]
     headings = {1: "I", 2: "II", 3: "III", 4: "IV"}
-    for row in _text_rows(normalize_lines(TEXT), tmp_path, gazetteer, Repairs()):
+    for row in text_rows(_written(tmp_path, TEXT), gazetteer, Repairs()):
         if row.number == 1:
             records.append([headings[row.sub_index], f"CSTP {row.sub_index}. ...", "", ""])
         records.append([str(row.number), row.indicator.text, row.lead.text, row.coordinators.text])
@@ -179,7 +186,7 @@ ROW = "1 Chất lượng môi trường (%) Sở Xây dựng\n\n - Công an tỉ
         (
             _plan("1 Chất lượng môi trường (%) Sở Xây dựng\n\n - Công an tỉnh; Sở Ngoại vụ\n\n"),
             ", line 5: indicator 1.01, CƠ QUAN PHỐI HỢP: unknown actor 'Sở Ngoại vụ' "
-            "(closest known: Sở Nội vụ; Sở Xây dựng; Sở Công Thương); "
+            "(closest known: Sở Nội vụ); "
             "add it to a gazetteer CSV with --gazetteer if it is a real body",
         ),
         (

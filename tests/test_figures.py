@@ -8,7 +8,7 @@ import sys
 import nbformat
 import pytest
 
-from pgi_analysis import figures, paths, plotting
+from pgi_analysis import figures, paths, plotting, vocabulary
 
 NAMES = [entry.name for entry in figures.FIGURES]
 # Characters an English figure may use beyond ASCII: none of them Vietnamese
@@ -41,7 +41,7 @@ def test_each_figure_has_captions_in_both_languages(entry):
 
 
 @pytest.mark.filterwarnings("error")
-@pytest.mark.parametrize("lang", plotting.LANGUAGES)
+@pytest.mark.parametrize("lang", vocabulary.LANGUAGES)
 @pytest.mark.parametrize("name", NAMES)
 def test_each_figure_renders_in_each_language_in_the_house_font(name, lang):
     figure = figures.render_figure(name, lang)
@@ -74,7 +74,7 @@ def test_readme_lists_every_file_caption_and_notebook():
 def _draw_square(data, lang):
     with plotting.house_style():
         figure, ax = plotting.new_figure(2, 2)
-        ax.set_title(plotting.bilingual(lang, "Hình vuông", "Square"))
+        ax.set_title(vocabulary.pick(lang, "Hình vuông", "Square"))
     return figure
 
 

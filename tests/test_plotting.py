@@ -7,7 +7,7 @@ import matplotlib
 import pytest
 from matplotlib.figure import Figure
 
-from pgi_analysis import plotting
+from pgi_analysis import plotting, vocabulary
 
 VIETNAMESE = "Sở Nông nghiệp và Môi trường · Đài Khí tượng Thủy văn · ỹ ẵ ặ ự ữ ẩ ộ ở ợ Ư Ơ Ă Đ"
 
@@ -15,7 +15,7 @@ VIETNAMESE = "Sở Nông nghiệp và Môi trường · Đài Khí tượng Th�
 def _small_figure() -> Figure:
     with plotting.house_style():
         figure, ax = plotting.new_figure(3, 2)
-        ax.bar(["Sở", "Đài"], [1, 2], color=plotting.SUB_INDEX_COLOURS[1])
+        ax.bar(["Sở", "Đài"], [1, 2], color=vocabulary.SUB_INDEX_COLOURS[1])
         figure.text(0, 0, VIETNAMESE, fontsize=4)  # outside the layout: any length fits
     return figure
 
@@ -73,15 +73,15 @@ def test_house_style_leaves_the_global_settings_alone():
 
 
 def test_bilingual_picks_the_language():
-    assert plotting.bilingual("vi", "chủ trì", "lead") == "chủ trì"
-    assert plotting.bilingual("en", "chủ trì", "lead") == "lead"
+    assert vocabulary.pick("vi", "chủ trì", "lead") == "chủ trì"
+    assert vocabulary.pick("en", "chủ trì", "lead") == "lead"
     with pytest.raises(ValueError):
-        plotting.bilingual("EN", "chủ trì", "lead")
+        vocabulary.pick("EN", "chủ trì", "lead")
 
 
 def test_sub_index_colours_are_distinct():
-    assert sorted(plotting.SUB_INDEX_COLOURS) == [1, 2, 3, 4]
-    assert len(set(plotting.SUB_INDEX_COLOURS.values())) == 4
+    assert sorted(vocabulary.SUB_INDEX_COLOURS) == [1, 2, 3, 4]
+    assert len(set(vocabulary.SUB_INDEX_COLOURS.values())) == 4
 
 
 def test_show_png_publishes_a_png_and_no_text(monkeypatch):

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from pgi_analysis import responsibility as resp
+from pgi_analysis import vocabulary
 
 SNN = "so-nong-nghiep-moi-truong"
 UBND = "ubnd-cap-xa"
@@ -144,7 +145,7 @@ def test_number_of_leads_per_indicator(assignments, agencies):
 
 
 def test_count_by_follows_a_given_order_and_leaves_out_absent_values(assignments):
-    table = resp.count_by(assignments["role"], "assignments", order=resp.ROLE_CELLS)
+    table = resp.count_by(assignments["role"], "assignments", order=vocabulary.ROLE_CELLS)
     assert _rows(table, ["role", "assignments"]) == [("coordinator", 225), ("lead", 61)]
     assert table.index.tolist() == [0, 1]
 
@@ -291,7 +292,7 @@ def test_role_matrix(assignments, agencies):
     matrix = resp.role_matrix(assignments, agencies)
     assert matrix.shape == (42, 21)
     assert list(matrix.columns[-4:]) == COLLECTIVES
-    assert matrix.loc["1.03", UBND] == "lead and coordinator"
+    assert matrix.loc["1.03", UBND] == "both"
     assert matrix.loc["1.05", "so-xay-dung"] == "lead"
     assert matrix.loc["1.15", "so-tai-chinh"] == "coordinator"
     assert matrix.loc["1.12", SNN] == "none"
@@ -299,7 +300,7 @@ def test_role_matrix(assignments, agencies):
         "none": 602,
         "coordinator": 219,
         "lead": 55,
-        "lead and coordinator": 6,
+        "both": 6,
     }
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from pgi_analysis import paths, scores
+from pgi_analysis import paths, reference, schemas, scores, vocabulary
 from pgi_analysis.errors import InputError
 from pgi_analysis.files import csv_bytes
+from pgi_analysis.template import write_template
 
 LANG_SON_2023 = "https://thongtin.vietnam.vn/en/xanh-dan-chi-so-xanh"
 SOURCE = "https://pcivietnam.vn/pgi-2025"
@@ -49,7 +50,7 @@ def figure(table, province_id, year, measure):
 
 
 def test_provinces_reference_has_63_provinces_in_six_regions():
-    provinces = scores.load_provinces()
+    provinces = reference.provinces().table.reset_index()
     assert len(provinces) == 63 and provinces.province_id.is_unique
     assert provinces.region_en.value_counts().to_dict() == {
         "Northern Midlands and Mountains": 14,
@@ -65,10 +66,10 @@ def test_provinces_reference_has_63_provinces_in_six_regions():
 
 
 def test_34_provinces_from_2025_each_named_after_one_of_the_63():
-    provinces = scores.load_provinces()
+    provinces = reference.provinces().table.reset_index()
     successors = set(provinces.successor_2025_vi)
     assert len(successors) == 34
-    ids = {scores.resolve_province(name, 2025) for name in successors}
+    ids = {reference.provinces().resolve(name, 2025) for name in successors}
     assert len(ids) == 34
     unchanged = provinces[
         provinces.successor_2025_vi.map(provinces.successor_2025_vi.value_counts()) == 1
@@ -112,12 +113,12 @@ def test_34_provinces_from_2025_each_named_after_one_of_the_63():
     ],
 )
 def test_resolve_province_in_any_spelling(name, province_id):
-    assert scores.resolve_province(name) == province_id
+    assert reference.provinces().resolve(name) == province_id
 
 
 def test_unknown_province_lists_the_closest_names():
     with pytest.raises(ValueError) as error:
-        scores.resolve_province("Lang Sonn")
+        reference.provinces().resolve("Lang Sonn")
     assert str(error.value) == (
         "unknown province 'Lang Sonn'; closest: Lạng Sơn, Quảng Ninh, Long An "
         "(see data/reference/provinces.csv)"
@@ -125,9 +126,9 @@ def test_unknown_province_lists_the_closest_names():
 
 
 def test_merged_province_is_refused_from_2025():
-    assert scores.resolve_province("Bắc Giang", 2024) == "bac-giang"
+    assert reference.provinces().resolve("Bắc Giang", 2024) == "bac-giang"
     with pytest.raises(ValueError) as error:
-        scores.resolve_province("Bac Giang", 2025)
+        reference.provinces().resolve("Bac Giang", 2025)
     assert str(error.value) == (
         "Bắc Giang is part of Bắc Ninh from 1 July 2025 (Resolution 202/2025/QH15): "
         "write Bắc Ninh for 2025"
@@ -138,9 +139,9 @@ def test_merged_province_is_refused_from_2025():
 
 
 def test_scores_table_columns_and_one_row_per_figure(table):
-    assert list(table.columns) == scores.SCORES_COLUMNS
+    assert list(table.columns) == schemas.SCORES.columns
     assert not table.duplicated(["year", "province_id", "measure"]).any()
-    assert set(table.measure) == set(scores.MEASURES)
+    assert set(table.measure) == set(vocabulary.MEASURES)
     assert str(table.year.dtype) == "int64" and str(table.value.dtype) == "float64"
 
 
@@ -227,7 +228,7 @@ def test_committed_scores_csv_is_the_published_table(table):
 
 def test_no_indicator_values_is_an_empty_table():
     indicators = scores.load_indicator_scores()
-    assert indicators.empty and list(indicators.columns) == scores.INDICATOR_COLUMNS
+    assert indicators.empty and list(indicators.columns) == schemas.INDICATOR_SCORES.columns
 
 
 # Adding figures ---------------------------------------------------------------------------------
@@ -638,8 +639,8 @@ def test_unknown_indicator_is_refused(pgi_dir, tmp_path):
 
 
 def test_template_lists_the_provinces_of_its_year(tmp_path):
-    scores.write_template(2025, tmp_path / "2025.xlsx")
-    scores.write_template(2024, tmp_path / "2024.xlsx")
+    write_template(2025, tmp_path / "2025.xlsx")
+    write_template(2024, tmp_path / "2024.xlsx")
     book_2025 = load_workbook(tmp_path / "2025.xlsx")
     assert book_2025.sheetnames == ["Điểm PGI", "Hướng dẫn - Instructions"]
     sheet = book_2025["Điểm PGI"]
@@ -647,7 +648,7 @@ def test_template_lists_the_provinces_of_its_year(tmp_path):
     assert [lines[0] for lines in header] == [
         "province",
         "year",
-        *scores.MEASURES,
+        *vocabulary.MEASURES,
         "source_url",
         "note",
     ]
@@ -665,15 +666,15 @@ def test_template_lists_the_provinces_of_its_year(tmp_path):
 
 
 def test_template_bytes_are_reproducible(tmp_path):
-    scores.write_template(2025, tmp_path / "a.xlsx")
-    scores.write_template(2025, tmp_path / "b.xlsx")
+    write_template(2025, tmp_path / "a.xlsx")
+    write_template(2025, tmp_path / "b.xlsx")
     assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
     properties = load_workbook(tmp_path / "a.xlsx").properties
     assert properties.created == properties.modified == datetime.datetime(2026, 1, 21)
 
 
 def test_template_round_trip(pgi_dir, tmp_path):
-    scores.write_template(2025, tmp_path / "pgi_2025.xlsx")
+    write_template(2025, tmp_path / "pgi_2025.xlsx")
     book = load_workbook(tmp_path / "pgi_2025.xlsx")
     sheet = book["Điểm PGI"]
     for row in sheet.iter_rows(min_row=2):
@@ -703,7 +704,7 @@ def test_template_only_for_years_that_can_be_added(pgi_dir, tmp_path, year):
     out = tmp_path / "x.xlsx"
     message = f"year {year} is outside the PGI's years, 2022 to {NEXT_YEAR - 1}"
     with pytest.raises(InputError) as error:
-        scores.write_template(year, out)
+        write_template(year, out)
     assert str(error.value) == f"{out}: {message}"
     assert not out.exists()
     path = write(tmp_path / "x.csv", "province,total\nLạng Sơn,20\n")

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from pgi_analysis import paths
-from pgi_analysis.agencies import COLLECTIVE_KINDS
+from pgi_analysis.provenance import ProvenanceRow, provenance_rows
+from pgi_analysis.reference import COLLECTIVE_KINDS
 from pgi_analysis.responsibility import lead_load
 from pgi_analysis.workbook import (
     INDICATORS_SHEET,
@@ -18,8 +19,6 @@ from pgi_analysis.workbook import (
     OWN_COORDINATOR_NOTE,
     SCORES_SHEET,
     SOURCES_SHEET,
-    ProvenanceRow,
-    provenance_rows,
     write_workbook,
 )
 
@@ -35,7 +34,7 @@ NNMT_LEADS = [
 FORBIDDEN_IN_SHEET_NAMES = set("[]:*?/\\")
 LEADS_ROW = "Số chỉ số chủ trì (indicators led)"
 COORDINATED_ROW = "Số chỉ số phối hợp (indicators coordinated)"
-BOTH = "Chủ trì + Phối hợp"
+BOTH = "Vừa chủ trì vừa phối hợp"
 # Read off the appendix: the indicators where one agency stands in both the lead and the
 # coordinating column.
 BOTH_ROLES = {

@@ -1,0 +1,104 @@
+"""The appendix's rows as read, before actors are resolved, whatever the file's form; the rule
+that numbers them; and the record of what reading had to repair."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from pgi_analysis.actors import Cell
+from pgi_analysis.errors import InputError
+from pgi_analysis.schemas import REPAIRS
+
+SUB_INDEX_HEADING = re.compile(
+    r"^(?:[IVX]+\s*\.?)?\s*CSTP\s*(?P<sub_index>[1-4])\s*[.:]\s*(?P<name>.*)$", re.IGNORECASE
+)
+END_OF_TABLE = re.compile(r"^Ghi chú\s*:")
+# An indicator's unit in parentheses after its name: "(%)", "(% DN đồng ý)", "(TCTK, %)".
+UNIT = re.compile(
+    r"(?P<space>\s*)\(\s*(?P<tctk>TCTK\s*,\s*)?(?P<unit>%(?:\s*DN)?(?:\s*đồng ý)?)\s*(?P<close>\))?"
+)
+UNIT_AT_END = re.compile(UNIT.pattern + r"\s*$")
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One indicator's row as read, before actors are resolved."""
+
+    sub_index: int
+    number: int
+    indicator: Cell
+    lead: Cell
+    coordinators: Cell
+
+    @property
+    def indicator_id(self) -> str:
+        return f"{self.sub_index}.{self.number:02d}"
+
+
+@dataclass
+class Repairs:
+    """What the loader had to mend or interpret, gathered while reading."""
+
+    rows: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    def add(self, indicator_id: str, kind: str, found: str, result: str) -> None:
+        self.rows.append((indicator_id, kind, found, result))
+
+    def table(self) -> pd.DataFrame:
+        grouped: dict[tuple[str, str, str], list[str]] = {}
+        for indicator_id, kind, found, result in self.rows:
+            ids = grouped.setdefault((kind, found, result), [])
+            if indicator_id not in ids:
+                ids.append(indicator_id)
+        records = [(*key, " ".join(ids)) for key, ids in grouped.items()]
+        return pd.DataFrame(records, columns=REPAIRS.columns, dtype="str")
+
+
+@dataclass
+class Numbering:
+    """Sub-indices 1–4 in order, each with indicators numbered 1, 2, 3 … in order: a row lost or
+    misplaced by extraction or typing is an error, never a silent shift of every id after it."""
+
+    path: Path
+    sub_index: int = 0
+    next_number: int = 1
+
+    def heading(self, found: int, where: str) -> None:
+        if found != self.sub_index + 1:
+            expected = f"CSTP {self.sub_index + 1}"
+            raise InputError(self.path, f"CSTP {found} where {expected} was expected", where)
+        self._check_not_empty(where)
+        self.sub_index, self.next_number = found, 1
+
+    def indicator(self, number: int, where: str, heading_example: str) -> None:
+        if not self.sub_index:
+            message = f"an indicator before any sub-index heading (like {heading_example!r})"
+            raise InputError(self.path, message, where)
+        if number != self.next_number:
+            raise InputError(
+                self.path,
+                f"indicator numbered {number} where {self.next_number} was expected "
+                f"in CSTP {self.sub_index}",
+                where,
+            )
+        self.next_number += 1
+
+    def finish(self, heading_example: str, where: str = "") -> None:
+        if not self.sub_index:
+            raise InputError(
+                self.path,
+                f"no sub-index headings (like {heading_example!r}): "
+                "is this the appendix of a PGI plan?",
+            )
+        self._check_not_empty(where)
+        if self.sub_index < 4:
+            missing = f"CSTP {self.sub_index + 1}"
+            raise InputError(self.path, f"{missing} is missing: the PGI has four sub-indices")
+
+    def _check_not_empty(self, where: str) -> None:
+        if self.sub_index and self.next_number == 1:
+            raise InputError(self.path, f"CSTP {self.sub_index} has no indicators", where)

@@ -1,0 +1,201 @@
+"""The appendix as text extracted from the plan's PDF: page headers repeat, columns run together,
+names wrap over lines. This module finds the rows and tells their three columns apart."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from pgi_analysis.actors import BULLETS, Cell, Mention, UnreadableActor, scan
+from pgi_analysis.appendix_rows import (
+    END_OF_TABLE,
+    SUB_INDEX_HEADING,
+    UNIT,
+    Numbering,
+    RawRow,
+    Repairs,
+)
+from pgi_analysis.errors import InputError
+from pgi_analysis.reference import Gazetteer
+from pgi_analysis.text import normalize_text, tokenize
+
+PAGE_HEADER_LINES = frozenset(
+    {"STT CHỈ SỐ THÀNH PHẦN CƠ QUAN CHỦ TRÌ", "THỰC HIỆN", "CƠ QUAN PHỐI HỢP"}
+)
+ROW_START = re.compile(r"^(?P<number>\d{1,2})\s+(?P<rest>\S.*)$")
+
+
+def _cell(lines: list[tuple[int, str]], fallback: str = "") -> Cell:
+    text, places = "", []
+    for line_number, line in lines:
+        places.append((len(text) + (1 if text else 0), f"line {line_number}"))
+        text = f"{text} {line}" if text else line
+    return Cell(text, tuple(places) or ((0, fallback),))
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(path, f"cannot read the file ({error.strerror})") from None
+    if not data.strip():
+        raise InputError(path, "the file is empty")
+    if b"\x00" in data:
+        raise InputError(path, "this is a binary file, not the appendix as text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(
+            path,
+            f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8",
+            f"line {line}",
+        ) from None
+    return normalize_lines(text)
+
+
+def normalize_lines(text: str) -> str:
+    """NFC text with LF line ends and no trailing spaces: the form every reading starts from."""
+    lines = re.split(r"\r\n|\r|\n", unicodedata.normalize("NFC", text.replace("\ufeff", "")))
+    return "\n".join(" ".join(line.split()) for line in lines)
+
+
+def text_rows(path: Path, gazetteer: Gazetteer, repairs: Repairs) -> list[RawRow]:
+    """Rows of the PDF-extracted text: sub-index headings, then numbered rows in order."""
+    text = _read_text(path)
+    rows: list[RawRow] = []
+    numbering, current, ended = Numbering(path), None, False
+
+    def close() -> None:
+        if current is not None:
+            rows.append(_split_text_row(numbering.sub_index, *current, path, gazetteer, repairs))
+
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        if line in PAGE_HEADER_LINES:
+            if current is not None:
+                current[2].append((line_number, ""))  # a page break ends a paragraph too
+            continue
+        if ended or END_OF_TABLE.match(line):
+            ended = True
+            continue
+        heading = SUB_INDEX_HEADING.match(line)
+        if heading:
+            close()
+            numbering.heading(int(heading["sub_index"]), f"line {line_number}")
+            current = None
+            continue
+        start = ROW_START.match(line)
+        # A row begins with a number and a capital; "2 năm gần nhất ..." wraps a name.
+        if numbering.sub_index and start and start["rest"][0].isupper():
+            close()
+            number = numbering.next_number
+            numbering.indicator(int(start["number"]), f"line {line_number}", "I CSTP 1. ...")
+            current = (number, line_number, [(line_number, start["rest"])])
+        elif current is not None:
+            current[2].append((line_number, line))
+        elif numbering.sub_index and line:
+            raise InputError(
+                path,
+                f"text before the first indicator of CSTP {numbering.sub_index}: {line[:60]!r}",
+                f"line {line_number}",
+            )
+    close()
+    numbering.finish("I CSTP 1. ...")
+    return rows
+
+
+def _paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    paragraphs: list[list[tuple[int, str]]] = [[]]
+    for line_number, line in lines:
+        if line:
+            paragraphs[-1].append((line_number, line))
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [paragraph for paragraph in paragraphs if paragraph]
+
+
+def _split_text_row(
+    sub_index: int,
+    number: int,
+    line_number: int,
+    lines: list[tuple[int, str]],
+    path: Path,
+    gazetteer: Gazetteer,
+    repairs: Repairs,
+) -> RawRow:
+    """Tell the three columns of one row apart in text where the PDF ran them together."""
+    first, *rest = _paragraphs(lines)
+    bullet = next((i for i, (_, line) in enumerate(first) if i and line.startswith("-")), None)
+    if bullet is not None:  # the leads follow the name as dash bullets, with no blank line
+        indicator, lead = _cell(first[:bullet]), _cell(first[bullet:])
+    else:
+        indicator, lead = _split_lead_from_name(_cell(first), gazetteer)
+        if not lead.text and rest:
+            lead, rest = _cell(rest[0]), rest[1:]
+    # A list that ends in ";" or "," goes on: a page break or blank line fell inside it.
+    while lead.text.endswith((";", ",")) and rest:
+        lead, rest = lead + _cell(rest[0]), rest[1:]
+    coordinators = _cell([line for paragraph in rest for line in paragraph], lead.place())
+    row = RawRow(sub_index, number, indicator, lead, coordinators)
+    row = _split_merged_lead(row, gazetteer, repairs)
+    if not row.coordinators.text:
+        raise InputError(
+            path,
+            f"indicator {row.indicator_id}: no coordinating agencies after the lead, so the text "
+            "cannot show where CƠ QUAN CHỦ TRÌ ends; check the row, or type it into the "
+            "spreadsheet form (CSV or XLSX) if it really has no coordinators",
+            f"line {line_number}",
+        )
+    return row
+
+
+def _split_lead_from_name(cell: Cell, gazetteer: Gazetteer) -> tuple[Cell, Cell]:
+    """The lead often continues on the name's last line: after the unit, or after the name."""
+    unit = UNIT.search(cell.text)
+    if unit:
+        return cell.part(0, unit.end()), cell.part(unit.end()).strip()
+    places, keys = tokenize(cell.text)
+    for start in range(1, len(keys)):  # the longest known name that ends the line
+        if keys[start:] in gazetteer.names.exact:
+            return cell.part(0, places[start][0]), cell.part(places[start][0])
+    return cell, Cell("", cell.places[-1:])
+
+
+def _split_merged_lead(row: RawRow, gazetteer: Gazetteer, repairs: Repairs) -> RawRow:
+    """A dash bullet inside a lead that is not itself a bullet list starts the next column."""
+    lead = row.lead.strip()
+    has_dash = any(dash in lead.text for dash in BULLETS)
+    if not has_dash or lead.text.startswith(tuple(BULLETS)):
+        return row
+    bullet = _bullet_after_actor(lead, gazetteer)
+    if bullet is None:
+        return row
+    repairs.add(
+        row.indicator_id,
+        "merged columns",
+        normalize_text(lead.text),
+        f"lead: {normalize_text(lead.text[:bullet])} | coordinators: "
+        f"{normalize_text(lead.text[bullet:])}",
+    )
+    return RawRow(
+        row.sub_index,
+        row.number,
+        row.indicator,
+        lead.part(0, bullet),
+        lead.part(bullet) + row.coordinators,
+    )
+
+
+def _bullet_after_actor(cell: Cell, gazetteer: Gazetteer) -> int | None:
+    """Offset of the first dash bullet that follows a named actor, if the cell has one."""
+    named_before = False
+    try:
+        for piece in scan(cell, gazetteer):
+            if isinstance(piece, Mention):
+                named_before = True
+            elif named_before:
+                return piece
+    except UnreadableActor:
+        return None  # the full reading of the cell reports it, with its place
+    return None

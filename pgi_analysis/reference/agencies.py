@@ -1,0 +1,103 @@
+"""The agencies gazetteer: every body the plans name, its canonical names and every spelling.
+
+`data/reference/agencies.csv`, curated by hand, extended by a user's own CSVs of the same columns.
+Short names are labels for figures and sheets, not spellings seen in documents: not indexed.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from pgi_analysis import paths
+from pgi_analysis.errors import InputError
+from pgi_analysis.files import cached_on_stamps
+from pgi_analysis.reference.names import NameIndex, build_index
+from pgi_analysis.text import normalize_text
+
+GAZETTEER_COLUMNS = ("agency_id", "name_vi", "short_vi", "short_en", "name_en", "kind", "aliases")
+KINDS = (
+    "provincial department",
+    "provincial agency",
+    "central agency in the province",
+    "commune government",
+    "media",
+    "utility",
+    "association",
+    "collective",
+    "businesses",
+)
+# Kinds that name no accountable body: vague groups of departments, individuals, and firms.
+COLLECTIVE_KINDS = frozenset({"collective", "businesses"})
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Agencies (one record each, in file order) and the index of their names."""
+
+    records: dict[str, dict[str, str]]
+    names: NameIndex
+
+    def resolve(self, name: str) -> str | None:
+        """The agency a whole name refers to, in any known spelling, or None."""
+        return self.names.lookup(name)
+
+    def closest_names(self, text: str, count: int = 3) -> list[str]:
+        """Canonical names of the agencies whose names look most like `text`."""
+        return [self.name_of(agency_id) for agency_id in self.names.closest(text, count)]
+
+    def name_of(self, agency_id: str) -> str:
+        return self.records[agency_id]["name_vi"]
+
+    def table(self, agency_ids: Iterable[str]) -> pd.DataFrame:
+        """The gazetteer rows of `agency_ids`, in gazetteer order."""
+        wanted = set(agency_ids)
+        rows = [record for agency_id, record in self.records.items() if agency_id in wanted]
+        return pd.DataFrame(rows, columns=list(GAZETTEER_COLUMNS), dtype="str")
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            rows = list(csv.DictReader(stream))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise InputError(path, f"cannot read the gazetteer ({error})") from None
+    missing = [column for column in GAZETTEER_COLUMNS if rows and column not in rows[0]]
+    if not rows or missing:
+        raise InputError(path, f"missing column(s) {', '.join(missing or GAZETTEER_COLUMNS)}")
+    records = []
+    for row_number, row in enumerate(rows, start=2):
+        record = {column: normalize_text(row[column] or "") for column in GAZETTEER_COLUMNS}
+        if not record["agency_id"] or not record["name_vi"]:
+            raise InputError(path, "agency_id and name_vi must not be empty", f"row {row_number}")
+        if record["kind"] not in KINDS:
+            raise InputError(
+                path,
+                f"kind {record['kind']!r} is not one of: {', '.join(KINDS)}",
+                f"row {row_number}, column kind",
+            )
+        records.append(record)
+    return records
+
+
+@cached_on_stamps
+def _read_gazetteer(*sources: Path) -> Gazetteer:
+    records: dict[str, dict[str, str]] = {}
+    spellings = []
+    for source in sources:
+        for row_number, record in enumerate(_read_csv(source), start=2):
+            records[record["agency_id"]] = record
+            names = [record["name_vi"], *record["aliases"].split("|")]
+            where = f"row {row_number}"
+            spellings += [(record["agency_id"], name, source, where) for name in names]
+    return Gazetteer(records, build_index(spellings))
+
+
+def gazetteer(extra: Iterable[Path | str] = ()) -> Gazetteer:
+    """The curated gazetteer, extended by the user's CSVs (same columns). A user's file may list
+    a curated agency again (its record then wins) but not give its names to another."""
+    return _read_gazetteer(paths.AGENCIES_REFERENCE, *(Path(path) for path in extra))
