@@ -2,32 +2,25 @@
 `scores add` flowing into every table and figure without a code change."""
 
 import math
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from pgi_analysis import outcome_figures, outcomes, paths, plotting
+from pgi_analysis import outcome_figures, outcomes, plotting
 from pgi_analysis.scores import add_scores_file
 
 SOURCE = "https://pcivietnam.vn/pgi-2025"
 
 
 @pytest.fixture(scope="module")
-def data():
-    return outcomes.load_outcome_data()
+def data(committed_pgi):
+    return outcomes.load_outcome_data(committed_pgi)
 
 
 @pytest.fixture(scope="module")
 def comparison(data):
     return outcomes.compare(data.scores, data.provinces)
-
-
-@pytest.fixture
-def pgi_dir(tmp_path):
-    """A copy of the stored figures: tests add to it, never to the repository's data."""
-    return Path(shutil.copytree(paths.PGI, tmp_path / "pgi"))
 
 
 def _row(table: pd.DataFrame, **where) -> pd.Series:

@@ -1,5 +1,4 @@
 import datetime
-import shutil
 import subprocess
 import sys
 import unicodedata
@@ -19,14 +18,8 @@ NEXT_YEAR = datetime.date.today().year + 1
 
 
 @pytest.fixture(scope="module")
-def table():
-    return scores.load_scores()
-
-
-@pytest.fixture
-def pgi_dir(tmp_path):
-    """A copy of the stored figures: tests add to it, never to the repository's data."""
-    return Path(shutil.copytree(paths.PGI, tmp_path / "pgi"))
+def table(committed_pgi):
+    return scores.load_scores(committed_pgi)
 
 
 def stored(pgi_dir: Path) -> dict[str, bytes]:
@@ -220,9 +213,10 @@ def test_published_ranks_are_whole_numbers_and_other_values_as_stored(table):
     assert table.value.dtype == "float64"  # the table itself keeps its numbers
 
 
-def test_committed_scores_csv_is_the_published_table(table):
+def test_committed_scores_csv_is_the_published_table():
+    """The product is up to date with the store, whatever valid data it holds (`make report`)."""
     committed = (paths.PROCESSED / "scores.csv").read_bytes()
-    assert committed == csv_bytes(scores.published_scores(table))
+    assert committed == csv_bytes(scores.published_scores(scores.load_scores()))
     assert "\n2022,lang-son,Lạng Sơn,rank,2,False," in committed.decode()
 
 
@@ -542,7 +536,7 @@ def test_add_long_xlsx(pgi_dir, tmp_path):
 # Indicator-level values ------------------------------------------------------------------------
 
 
-def test_indicator_values_are_stored_apart(pgi_dir, tmp_path):
+def test_indicator_values_are_stored_apart(pgi_dir, tmp_path, table):
     text = 'indicator_id,province,value\n1.10,Lạng Sơn,"45,2"\n1.01,lang son,50\n'
     summary = scores.add_scores_file(
         write(tmp_path / "ind.csv", text), year=2024, source=SOURCE, pgi_dir=pgi_dir
@@ -556,7 +550,7 @@ def test_indicator_values_are_stored_apart(pgi_dir, tmp_path):
         ["1.01", "lang-son", 50.0],
         ["1.10", "lang-son", 45.2],
     ]
-    assert len(scores.load_scores(pgi_dir)) == len(scores.load_scores())
+    assert len(scores.load_scores(pgi_dir)) == len(table)
 
 
 @pytest.mark.parametrize(
