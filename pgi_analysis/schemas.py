@@ -201,6 +201,18 @@ SCORES = Schema(
             "bool",
             "`True` for a total this package summed from the four published sub-indices",
         ),
+        Field(
+            "ci_low",
+            "float64",
+            "lower end of the figure's confidence interval where the source publishes one; "
+            "else empty",
+        ),
+        Field("ci_high", "float64", "upper end of that interval; else empty"),
+        Field(
+            "firms_surveyed",
+            "Int64",
+            "firms whose answers the figure rests on, where the source says; else empty",
+        ),
         Field("source_url", "str", "where the figure was published"),
         Field(
             "note",

@@ -38,6 +38,8 @@ _FILE_COLUMNS = {
     "indicators": ("indicator_id", "year", "province", "value", "source_url", "note", "replaces"),
 }
 _ITEM = {"scores": "measure", "indicators": "indicator_id"}
+# ci_low, ci_high, firms_surveyed: not published with any stored figure so far.
+_NO_INTERVAL = (math.nan, math.nan, pd.NA)
 _ADDED_NAME = re.compile(r"(\d{4})_(scores|indicators)_[\d-]+\.csv")
 
 
@@ -436,7 +438,19 @@ def _derived_totals(kept: dict[tuple, _Figure]) -> list[tuple]:
         total = round(sum(figure.value for figure in subs), 2)
         sources = " | ".join(dict.fromkeys(figure.source_url for figure in subs))
         note = "derived: sum of the four published sub-indices; no total was published"
-        rows.append((year, province_id, subs[0].province, "total", total, True, sources, note))
+        rows.append(
+            (
+                year,
+                province_id,
+                subs[0].province,
+                "total",
+                total,
+                True,
+                *_NO_INTERVAL,
+                sources,
+                note,
+            )
+        )
     return rows
 
 
@@ -453,7 +467,17 @@ def load_scores(pgi_dir: Path | None = None) -> pd.DataFrame:
     """
     kept = _stored(Path(pgi_dir or paths.PGI), reference.provinces(), "scores")
     rows = [
-        (f.year, f.province_id, f.province, f.item, f.value, False, f.source_url, f.note)
+        (
+            f.year,
+            f.province_id,
+            f.province,
+            f.item,
+            f.value,
+            False,
+            *_NO_INTERVAL,
+            f.source_url,
+            f.note,
+        )
         for f in kept.values()
     ]
     table = _typed(schemas.SCORES, rows + _derived_totals(kept)).sort_values(
