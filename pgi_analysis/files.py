@@ -5,7 +5,9 @@ import functools
 import io
 import os
 import tempfile
+import zipfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -92,3 +94,24 @@ def read_xlsx_rows(path: Path, sheet_name: str | None = None) -> list[list[objec
             for column in range(merged.min_col - 1, merged.max_col):
                 values[row][column] = top_left
     return values
+
+
+# Office files (xlsx, docx) are zip archives that carry the time they were saved, in their
+# properties and in every zip entry; one fixed date instead, the plan's, makes the same content
+# the same bytes.
+FIXED_TIME = datetime(2026, 1, 21)
+
+
+def restamped_zip(archive: bytes) -> bytes:
+    """The zip archive again, every entry dated FIXED_TIME, in the same order."""
+    output = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(archive)) as source,
+        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            stamped = zipfile.ZipInfo(entry.filename, date_time=FIXED_TIME.timetuple()[:6])
+            stamped.compress_type = zipfile.ZIP_DEFLATED
+            stamped.external_attr = entry.external_attr
+            target.writestr(stamped, source.read(entry))
+    return output.getvalue()
