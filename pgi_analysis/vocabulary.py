@@ -147,9 +147,10 @@ MEASURE = "measure"  # sub_index_1 … rank: the measure's label
 ROLE = "role"  # lead, coordinator, both: ROLE_LABELS
 KIND = "kind"  # an actor's kind (KIND_LABELS) or an indicator's kind of evidence
 STATISTIC_SOURCE = "statistic_source"  # STATISTIC_SOURCE_LABELS
+CAVEAT = "caveat"  # a caveat `pgi_analysis.outcomes` attaches to a figure, in words
 COLUMN_KINDS = (
     *(TEXT, COUNT, NUMBER, SHARE, YEAR, FLAG),
-    *(AGENCY, PROVINCE, SUB_INDEX, MEASURE, ROLE, KIND, STATISTIC_SOURCE),
+    *(AGENCY, PROVINCE, SUB_INDEX, MEASURE, ROLE, KIND, STATISTIC_SOURCE, CAVEAT),
 )
 
 
@@ -162,7 +163,7 @@ class ColumnLabel(NamedTuple):
     vi: str | None  # None for a measure, headed by `measure_label`
     en: str | None
     kind: str = TEXT
-    digits: int = 2
+    digits: int | None = None  # decimals of a NUMBER (2) or SHARE (0) if not these
     published: bool = False
 
 
@@ -242,8 +243,8 @@ COLUMN_LABELS: dict[str, ColumnLabel] = {
     "collective_share": ColumnLabel(
         "Tỷ lệ giao cho chủ thể không nêu tên cụ thể", "Share to unnamed collectives", SHARE
     ),
-    "leads": ColumnLabel("Số cơ quan chủ trì", "Lead agencies", COUNT),
-    "coordinators": ColumnLabel("Số cơ quan phối hợp", "Coordinating agencies", COUNT),
+    "leads": ColumnLabel("Số cơ quan chủ trì", "Number of leads", COUNT),
+    "coordinators": ColumnLabel("Số cơ quan phối hợp", "Number of coordinators", COUNT),
     "named_coordinators": ColumnLabel(
         "Cơ quan phối hợp được nêu tên", "Named coordinating agencies", COUNT
     ),
@@ -291,7 +292,7 @@ COLUMN_LABELS: dict[str, ColumnLabel] = {
     "is_province": ColumnLabel("Tỉnh được phân tích", "The province analysed", FLAG),
     "provinces_ranked": ColumnLabel("Số tỉnh được xếp hạng", "Provinces ranked", COUNT),
     "derived_totals": ColumnLabel(
-        "Số tổng điểm cộng từ 4 CSTP", "Totals summed from the sub-indices", COUNT
+        "Số tổng điểm là tổng cộng từ 4 CSTP", "Totals summed from the sub-indices", COUNT
     ),
     "national_mean_total": ColumnLabel(
         "Tổng điểm trung bình cả nước", "National mean total", NUMBER, published=True
@@ -301,12 +302,12 @@ COLUMN_LABELS: dict[str, ColumnLabel] = {
     ),
     "outside_top": ColumnLabel("Nằm ngoài nhóm dẫn đầu", "Outside the top", COUNT),
     "total_derived": ColumnLabel(
-        "Tổng điểm cộng từ 4 CSTP", "Total summed from the sub-indices", FLAG
+        "Tổng điểm là tổng cộng từ 4 CSTP", "Total summed from the sub-indices", FLAG
     ),
     "equal_sub_indices_1_2": ColumnLabel(
         "CSTP 1 và 2 công bố bằng nhau", "Sub-indices 1 and 2 published equal", FLAG
     ),
-    "flag": ColumnLabel("Lưu ý", "Caveat"),
+    "flag": ColumnLabel("Lưu ý", "Caveat", CAVEAT),
     **_STANDING,
     **{f"region_{name}": _region(label) for name, label in _STANDING.items()},
     "national_mean": ColumnLabel("Trung bình cả nước", "National mean", NUMBER, published=True),
@@ -314,7 +315,7 @@ COLUMN_LABELS: dict[str, ColumnLabel] = {
         "Chênh lệch với trung bình cả nước", "Gap to the national mean", NUMBER
     ),
     "derived_values": ColumnLabel(
-        "Số giá trị cộng từ 4 CSTP", "Values summed from the sub-indices", COUNT
+        "Số giá trị là tổng cộng từ 4 CSTP", "Values summed from the sub-indices", COUNT
     ),
     "flagged_values": ColumnLabel(
         "Số giá trị CSTP 1 và 2 bằng nhau", "Values with sub-indices 1 and 2 equal", COUNT
@@ -329,8 +330,12 @@ COLUMN_LABELS: dict[str, ColumnLabel] = {
         "Số cơ quan chủ trì nhiều nhất", "Bodies leading the most", COUNT
     ),
     "top_leads": ColumnLabel("Cơ quan chủ trì nhiều nhất", "Body leading the most", AGENCY),
-    "top_leads_vi": ColumnLabel("Cơ quan chủ trì nhiều nhất", "Body leading the most"),
-    "top_leads_en": ColumnLabel("Cơ quan chủ trì nhiều nhất", "Body leading the most"),
+    "top_leads_vi": ColumnLabel(
+        "Cơ quan chủ trì nhiều nhất (tên tiếng Việt)", "Body leading the most (Vietnamese)"
+    ),
+    "top_leads_en": ColumnLabel(
+        "Cơ quan chủ trì nhiều nhất (tên tiếng Anh)", "Body leading the most (English)"
+    ),
     "top_lead_share_of_named": ColumnLabel(
         "Tỷ trọng phần chủ trì của cơ quan đó", "Its share of the lead shares", SHARE
     ),
