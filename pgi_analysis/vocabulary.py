@@ -28,6 +28,16 @@ ROLE_LABELS = {
 }
 ROLE_COLOURS = {NONE: "#FFFFFF", COORDINATOR: "#BDBDBD", LEAD: "#252525", BOTH: "#D55E00"}
 
+
+def lighter(colour: str, amount: float) -> str:
+    """`colour` ("#RRGGBB") mixed with white: `amount` 0 keeps it, 1 makes it white."""
+    channels = (int(colour[start : start + 2], 16) for start in (1, 3, 5))
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02X}" for c in channels)
+
+
+# A cell filled with its role's colour holds text (the role's label): a tint keeps it legible.
+ROLE_FILLS = {cell: lighter(colour, 0.6) for cell, colour in ROLE_COLOURS.items()}
+
 # --- kinds of actor ---------------------------------------------------------------------------
 
 KIND_LABELS = {

@@ -24,6 +24,7 @@ from pgi_analysis.appendix import TidyAppendix
 from pgi_analysis.files import atomic_write_bytes
 from pgi_analysis.provenance import ProvenanceRow
 from pgi_analysis.reference import NATIONAL_MEAN_ID, Plan
+from pgi_analysis.scores import SCORES_SHEET  # the scores' sheet, in the template as here
 from pgi_analysis.spreadsheet import (
     ROW_PADDING,
     TITLE_ROWS,
@@ -54,7 +55,7 @@ from pgi_analysis.vocabulary import (
     LEAD,
     MEASURES,
     NONE,
-    ROLE_COLOURS,
+    ROLE_FILLS,
     ROLE_LABELS,
     STATISTIC_SOURCE_LABELS,
     UNKNOWN,
@@ -71,13 +72,11 @@ NOTES_SHEET = "Ghi chú"
 INDICATORS_SHEET = "Chỉ số"
 MATRIX_SHEET = "Ma trận phân công"
 BODIES_SHEET = "Cơ quan"
-SCORES_SHEET = "Điểm PGI"
 SOURCES_SHEET = "Nguồn"
-FIXED_SHEETS = (NOTES_SHEET, INDICATORS_SHEET, MATRIX_SHEET, BODIES_SHEET, SCORES_SHEET)
+FIXED_SHEETS = (NOTES_SHEET, INDICATORS_SHEET, MATRIX_SHEET, BODIES_SHEET)
+TAIL_SHEETS = (SCORES_SHEET, SOURCES_SHEET)  # after the bodies' own sheets
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 SHEET_NAME_LENGTH = 31
-# Matrix cells are filled with a light tint of each role's colour, so that their text stays legible.
-FILL_TINT = 0.6
 SCORE_FORMAT, COUNT_FORMAT = "0.00", "0"
 
 
@@ -148,14 +147,10 @@ def _vi(labels: dict, value: object) -> object:
 
 @cache
 def _role_fills() -> dict:
-    """Each role's colour, lightened so that a cell's text stays legible on it."""
+    """Each role's cell fill (`vocabulary.ROLE_FILLS`, light enough for its text)."""
     from openpyxl.styles import PatternFill
 
-    def tint(colour: str) -> str:
-        channels = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
-        return "".join(f"{round(c + (255 - c) * FILL_TINT):02X}" for c in channels)
-
-    return {cell: PatternFill("solid", fgColor=tint(ROLE_COLOURS[cell])) for cell in CELL_ROLES}
+    return {cell: PatternFill("solid", fgColor=ROLE_FILLS[cell][1:]) for cell in CELL_ROLES}
 
 
 def _link(cell: Cell, sheet_name: str) -> None:
@@ -256,7 +251,7 @@ def _in_matrix_order(bodies: pd.DataFrame) -> pd.DataFrame:
 
 def _task_sheet_names(bodies: pd.DataFrame) -> dict[str, str]:
     """A sheet name for each named body, from its short Vietnamese name, by agency_id."""
-    taken = {name.casefold() for name in (*FIXED_SHEETS, SOURCES_SHEET)}  # Excel ignores case
+    taken = {name.casefold() for name in (*FIXED_SHEETS, *TAIL_SHEETS)}  # Excel ignores case
     names = {}
     for body in rows_of(bodies[~bodies["collective"]]):
         names[body.agency_id] = _unique_sheet_name(body.short_vi, taken)
