@@ -61,6 +61,7 @@ from pgi_analysis.vocabulary import (
     UNKNOWN,
     YES_NO,
     measure_label,
+    sub_index_label,
 )
 
 if TYPE_CHECKING:
@@ -376,8 +377,10 @@ def _write_notes(sheet: Worksheet, plan: Plan, labels: PageLabels) -> None:
 
 
 def _write_indicators(sheet: Worksheet, indicators: pd.DataFrame, labels: PageLabels) -> None:
-    sub_indices = reference.sub_indices()
-    sub_index_names = {row.sub_index: f"{row.code}. {row.name_vi}" for row in rows_of(sub_indices)}
+    sub_index_names = {
+        number: sub_index_label(number, "vi", short=False)
+        for number in reference.sub_indices()["sub_index"]
+    }
     rows = [
         (
             indicator.indicator_id,

@@ -571,7 +571,7 @@ def test_two_writes_are_byte_identical(tidy, committed_pgi, workbook_file, tmp_p
 def test_vietnamese_text_round_trips(workbook, tidy):
     indicators = _table(workbook[INDICATORS_SHEET])
     assert [row[3] for row in indicators] == tidy.indicators.name_vi.tolist()
-    assert indicators[0][1] == "CSTP 1. Giảm thiểu ô nhiễm môi trường và thiên tai"
+    assert indicators[0][1] == "CSTP 1 · Giảm thiểu ô nhiễm môi trường và thiên tai"
     assert indicators[0][6:] == ("Khảo sát PGI của VCCI", "Có")
     assert "UBND các xã, phường" in _table(workbook[NNMT_SHEET])[0][6]
 
