@@ -26,27 +26,53 @@ HEADER_COLOUR = "D9D9D9"
 SUB_INDEX_COLOUR = "EDEDED"
 # Excel and LibreOffice take typed text that starts with one of these for a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-YES_NO = {True: "Có", False: "Không"}
 TITLE_ROWS = 2
 # Row heights are set from the text, because neither LibreOffice nor Excel grows a row on opening
 # the file to show wrapped text: points per line of 11-point Calibri, and the room left around it.
 LINE_HEIGHT = 15
 ROW_PADDING = 3
-CHARACTERS_PER_WIDTH = 1.15
+CHARACTERS_PER_WIDTH = 1.1
 BOLD_CHARACTERS_PER_WIDTH = 1.0
+
+# Printing on A4. A column's width counts digits of the default font (11-point Calibri): 7 pixels
+# each at 96 pixels an inch, 5.25 points. Nothing prints smaller than SMALLEST_PRINTED_SIZE: a
+# sheet too wide to fit a page at that size is printed across pages, its title columns repeated.
+DEFAULT_FONT, DEFAULT_FONT_SIZE = "Calibri", 11
+DEFAULT_COLUMN_WIDTH = 8.43
+POINTS_PER_WIDTH = 7 * 72 / 96
+A4_INCHES = (210 / 25.4, 297 / 25.4)  # portrait width, height
+MARGINS = {"left": 0.4, "right": 0.4, "top": 0.75, "bottom": 0.75, "header": 0.3, "footer": 0.3}
+SMALLEST_PRINTED_SIZE = 8
+PAGE_LABEL_SIZE = 9  # points, the running header and footer, not scaled with the sheet
 
 
 class Column(NamedTuple):
-    """A table column: its header in Vietnamese and English, and its width in characters."""
+    """A table column: its header in Vietnamese and English, and its width in characters.
+
+    A column that a program reads back (the scores template) has its `name` on the header's
+    first line."""
 
     vi: str
     en: str
     width: float
+    name: str = ""
 
     @property
     def header(self) -> str:
+        if self.name:
+            return f"{self.name}\n{self.vi}\n{self.en}"
         return f"{self.vi}\n({self.en})"
 
+
+class PageLabels(NamedTuple):
+    """What every printed page says besides the sheet's name and page number: a heading at the
+    top left (e.g. the plan's number and date) and a footnote at the bottom (e.g. its title)."""
+
+    heading: str = ""
+    footnote: str = ""
+
+
+NO_LABELS = PageLabels()
 
 # Workbooks carry the time they were saved (properties and zip entries); one fixed date instead,
 # the plan's, makes the same content the same bytes.
@@ -81,15 +107,23 @@ def xlsx_bytes(book) -> bytes:
     return _restamped(buffer.getvalue())
 
 
+def font(**style: object):
+    """The default font (Calibri) with `style`: a font without a name is another font in every
+    spreadsheet program."""
+    from openpyxl.styles import Font
+
+    return Font(**{"name": DEFAULT_FONT, "size": DEFAULT_FONT_SIZE, **style})
+
+
 @cache
 def cell_styles() -> SimpleNamespace:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Alignment, Border, PatternFill, Side
 
     grid = Side(style="thin", color="A6A6A6")
     return SimpleNamespace(
-        title=Font(bold=True, size=13),
-        note=Font(italic=True, color="595959"),
-        bold=Font(bold=True),
+        title=font(bold=True, size=13),
+        note=font(italic=True, color="595959"),
+        bold=font(bold=True),
         header_fill=PatternFill("solid", fgColor=HEADER_COLOUR),
         sub_index_fill=PatternFill("solid", fgColor=SUB_INDEX_COLOUR),
         border=Border(left=grid, right=grid, top=grid, bottom=grid),
@@ -100,7 +134,7 @@ def cell_styles() -> SimpleNamespace:
         centre=Alignment(horizontal="center", vertical="center"),
         centre_wrap=Alignment(wrap_text=True, horizontal="center", vertical="center"),
         right=Alignment(horizontal="right", vertical="center"),
-        link=Font(color="0563C1", underline="single"),
+        link=font(color="0563C1", underline="single"),
     )
 
 
@@ -138,6 +172,7 @@ def write_table(
     title: tuple[str, str],
     columns: Sequence[Column],
     rows: Sequence[Sequence[object]],
+    labels: PageLabels = NO_LABELS,
     empty: str = "Không có dữ liệu (no data)",
 ) -> None:
     """A titled table with a frozen, filterable header, ready to print."""
@@ -153,23 +188,86 @@ def write_table(
         put(sheet, header_row + 1, 1, empty).font = styles.note
     sheet.freeze_panes = sheet.cell(header_row + 1, 1)
     sheet.auto_filter.ref = f"A{header_row}:{sheet.cell(sheet.max_row, len(columns)).coordinate}"
-    prepare_for_print(sheet, header_row)
+    prepare_for_print(sheet, header_row, labels=labels)
 
 
-def prepare_for_print(sheet: Worksheet, header_row: int, title_columns: str | None = None) -> None:
-    """A4 landscape, as wide as one page, the header row repeated on every page."""
+def printable_width(orientation: str) -> float:
+    """Points across an A4 page inside the margins."""
+    width, height = A4_INCHES
+    across = height if orientation == "landscape" else width
+    return (across - MARGINS["left"] - MARGINS["right"]) * 72
+
+
+def content_width(sheet: Worksheet) -> float:
+    """Points across the sheet's columns at 100 %."""
+    from openpyxl.utils import get_column_letter
+
+    widths = (
+        sheet.column_dimensions[get_column_letter(column)].width or DEFAULT_COLUMN_WIDTH
+        if get_column_letter(column) in sheet.column_dimensions
+        else DEFAULT_COLUMN_WIDTH
+        for column in range(1, sheet.max_column + 1)
+    )
+    return sum(widths) * POINTS_PER_WIDTH
+
+
+def smallest_font(sheet: Worksheet) -> float:
+    """The size in points of the smallest text on the sheet."""
+    sizes = (
+        cell.font.sz or DEFAULT_FONT_SIZE
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    )
+    return min(sizes, default=DEFAULT_FONT_SIZE)
+
+
+def _page_text(text: str) -> str:
+    return text.replace("&", "&&")  # a single & starts a code in a header or footer
+
+
+def prepare_for_print(
+    sheet: Worksheet,
+    header_row: int | None,
+    title_columns: str | None = None,
+    labels: PageLabels = NO_LABELS,
+) -> None:
+    """A4, the header row (and `title_columns`) repeated on every page, text never printed
+    smaller than SMALLEST_PRINTED_SIZE; every page labelled with the sheet's name and its number.
+
+    Call it once the sheet is written: the page follows from its widths and fonts. Portrait if the
+    sheet fits across at 100 %, else landscape; as wide as one page if that keeps the smallest
+    text legible, else at the smallest scale that does, across as many pages as it takes.
+    """
     from openpyxl.worksheet.page import PageMargins
 
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6)
-    sheet.print_title_rows = f"{header_row}:{header_row}"
+    width = content_width(sheet)
+    fits_portrait = width <= printable_width(sheet.ORIENTATION_PORTRAIT)
+    orientation = sheet.ORIENTATION_PORTRAIT if fits_portrait else sheet.ORIENTATION_LANDSCAPE
+    lowest_scale = SMALLEST_PRINTED_SIZE / smallest_font(sheet)
+    setup = sheet.page_setup
+    setup.paperSize, setup.orientation = sheet.PAPERSIZE_A4, orientation
+    if printable_width(orientation) / width >= lowest_scale:
+        setup.fitToWidth, setup.fitToHeight = 1, 0  # as many pages down as the rows need
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    else:
+        setup.scale = math.ceil(100 * lowest_scale)
+        sheet.sheet_properties.pageSetUpPr.fitToPage = False
+    sheet.page_margins = PageMargins(**MARGINS)
+    if header_row:
+        sheet.print_title_rows = f"{header_row}:{header_row}"
     if title_columns:
         sheet.print_title_cols = title_columns
-    sheet.oddFooter.center.text = "&A – trang &P/&N"
+    sheet.HeaderFooter.scaleWithDoc = False  # the labels keep their size on a scaled page
+    parts = [
+        (sheet.oddHeader.left, _page_text(labels.heading)),
+        (sheet.oddHeader.center, "Trang &P/&N"),
+        (sheet.oddHeader.right, "&A"),
+        (sheet.oddFooter.center, _page_text(labels.footnote)),  # a long line: alone
+    ]
+    for part, text in parts:
+        if text:
+            part.text, part.size = text, PAGE_LABEL_SIZE
 
 
 def fit_row_heights(sheet: Worksheet) -> None:
@@ -204,12 +302,10 @@ def wrapped_lines(cell: Cell, width: float | None) -> int:
 
 
 def excel_value(value: object) -> object:
-    """A table value as a cell should hold it: unknown stays blank, a flag reads Có / Không."""
+    """A table value as a cell can hold it: unknown is blank, a numpy scalar a Python one."""
     if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
         return None
-    if hasattr(value, "item"):  # a numpy scalar, which a cell cannot hold as it is
-        value = value.item()
-    return YES_NO[value] if isinstance(value, bool) else value
+    return value.item() if hasattr(value, "item") else value
 
 
 def filled(value: object) -> bool:

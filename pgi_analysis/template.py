@@ -4,13 +4,30 @@ national mean, a header that `scores add` reads back, and instructions in both l
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pgi_analysis import reference
 from pgi_analysis.errors import InputError
 from pgi_analysis.files import atomic_write_bytes
 from pgi_analysis.reference import NATIONAL_MEAN_ID
 from pgi_analysis.scores import SCORES_SHEET, pgi_year
-from pgi_analysis.spreadsheet import xlsx_bytes
+from pgi_analysis.spreadsheet import (
+    Column,
+    PageLabels,
+    cell_styles,
+    fit_row_heights,
+    prepare_for_print,
+    put,
+    write_header,
+    xlsx_bytes,
+)
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+INSTRUCTIONS_SHEET = "Hướng dẫn - Instructions"
+WIDTHS = {"province": 18, "year": 8, "source_url": 36, "note": 24}  # other columns: FIGURE_WIDTH
+FIGURE_WIDTH, INSTRUCTIONS_WIDTH = 14, 100
 
 
 def _template_labels(count: int) -> dict[str, tuple[str, str]]:
@@ -62,33 +79,47 @@ def write_template(year: int, out: Path) -> None:
     """Write a fill-in workbook for `year`: a row per province ranked that year (63 up to 2024,
     34 from 2025) and for the national mean, and instructions in Vietnamese and English."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
 
     out = Path(out)
     try:
         pgi_year(year)  # the years add_scores_file accepts, so that a filled template can be added
     except ValueError as error:
         raise InputError(out, str(error)) from None
-    provinces = reference.provinces()
-    count = provinces.ranked(year)
-    labels = _template_labels(count)
+    count = reference.provinces().ranked(year)
     book = Workbook()
-    sheet = book.active
-    sheet.title = SCORES_SHEET
-    sheet.append([f"{column}\n{vi}\n{en}" for column, (vi, en) in labels.items()])
-    for province_id in [*provinces.in_order(provinces.ids(year), year), NATIONAL_MEAN_ID]:
-        sheet.append([provinces.name(province_id, year), year])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for index, column in enumerate(labels, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = (
-            40 if column == "source_url" else 18
-        )
-    sheet.freeze_panes = "B2"
-    guide = book.create_sheet("Hướng dẫn - Instructions")
-    for line in _instructions(year, count):
-        guide.append([line])
-    guide.column_dimensions["A"].width = 110
+    book.active.title = SCORES_SHEET
+    _write_fill_in(book.active, year, _template_labels(count))
+    _write_instructions(book.create_sheet(INSTRUCTIONS_SHEET), _instructions(year, count))
     atomic_write_bytes(out, xlsx_bytes(book))
+
+
+def _template_columns(labels: dict[str, tuple[str, str]]) -> list[Column]:
+    """The header: each column's name (read back by `scores add`) over its two labels."""
+    return [
+        Column(vi, en, WIDTHS.get(column, FIGURE_WIDTH), name=column)
+        for column, (vi, en) in labels.items()
+    ]
+
+
+def _write_fill_in(sheet: Worksheet, year: int, labels: dict[str, tuple[str, str]]) -> None:
+    """The header and a row per province ranked in `year` and the national mean, to fill in."""
+    provinces = reference.provinces()
+    write_header(sheet, 1, _template_columns(labels))
+    ordered = [*provinces.in_order(provinces.ids(year), year), NATIONAL_MEAN_ID]
+    for row, province_id in enumerate(ordered, start=2):
+        put(sheet, row, 1, provinces.name(province_id, year))
+        put(sheet, row, 2, year)
+        for column in range(1, len(labels) + 1):  # a grid to fill in
+            sheet.cell(row, column).border = cell_styles().border
+    sheet.freeze_panes = "B2"
+    page = PageLabels(heading=f"Mẫu nhập điểm PGI năm {year} (PGI {year} fill-in sheet)")
+    prepare_for_print(sheet, 1, title_columns="A:A", labels=page)
+    fit_row_heights(sheet)
+
+
+def _write_instructions(sheet: Worksheet, lines: list[str]) -> None:
+    for row, line in enumerate(lines, start=1):
+        put(sheet, row, 1, line or None).alignment = cell_styles().wrap
+    sheet.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
+    prepare_for_print(sheet, None, labels=PageLabels(heading=lines[0]))
+    fit_row_heights(sheet)

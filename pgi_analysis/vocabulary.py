@@ -5,6 +5,7 @@ reports all take their words from here; `docs/glossary.md` is written from it.""
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from pgi_analysis import reference
 
@@ -26,6 +27,16 @@ ROLE_LABELS = {
     BOTH: ("Vừa chủ trì vừa phối hợp", "Lead and coordinator"),
 }
 ROLE_COLOURS = {NONE: "#FFFFFF", COORDINATOR: "#BDBDBD", LEAD: "#252525", BOTH: "#D55E00"}
+
+
+def lighter(colour: str, amount: float) -> str:
+    """`colour` ("#RRGGBB") mixed with white: `amount` 0 keeps it, 1 makes it white."""
+    channels = (int(colour[start : start + 2], 16) for start in (1, 3, 5))
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02X}" for c in channels)
+
+
+# A cell filled with its role's colour holds text (the role's label): a tint keeps it legible.
+ROLE_FILLS = {cell: lighter(colour, 0.6) for cell, colour in ROLE_COLOURS.items()}
 
 # --- kinds of actor ---------------------------------------------------------------------------
 
@@ -113,36 +124,406 @@ def format_count(value: int, lang: str) -> str:
     return format_number(value, lang, 0)
 
 
+# --- values of the tables, as a reader calls them ---------------------------------------------
+
+# The kinds of evidence an indicator is (indicators.csv, column kind).
+EVIDENCE_LABELS = {
+    "perception": ("Nhận định của doanh nghiệp", "Perception"),
+    "firm share": ("Tỷ lệ doanh nghiệp", "Share of firms"),
+    "official statistic": ("Số liệu thống kê chính thức", "Official statistic"),
+    "count": ("Số lượng", "Count"),
+    "service rating": ("Đánh giá chất lượng dịch vụ", "Service rating"),
+}
+STATISTIC_SOURCE_LABELS = {
+    "PGI survey": ("Khảo sát PGI của VCCI", "VCCI's PGI survey"),
+    "TCTK": ("Tổng cục Thống kê (TCTK)", "General Statistics Office (TCTK)"),
+}
+YES_NO = {True: ("Có", "Yes"), False: ("Không", "No")}
+
+
+# --- column labels of the library's tables ----------------------------------------------------
+
+# How a column's values are written for people (`pgi_analysis.present` writes each kind):
+TEXT = "text"  # as it is
+COUNT = "count"  # a whole number: 1.234 / 1,234
+NUMBER = "number"  # a decimal number, with the column's digits: 4,95 / 4.95
+SHARE = "share"  # a share (0.364) as a percentage: 36%
+YEAR = "year"  # 2024, without a thousands separator
+FLAG = "flag"  # True / False: Có / Không, Yes / No
+AGENCY = "agency"  # agency ids (several separated by ", "): their short names
+PROVINCE = "province"  # a province id: its name that year
+SUB_INDEX = "sub_index"  # 1–4: "CSTP 1 · Ô nhiễm & thiên tai"
+MEASURE = "measure"  # sub_index_1 … rank: the measure's label
+ROLE = "role"  # lead, coordinator, both: ROLE_LABELS
+KIND = "kind"  # an actor's kind (KIND_LABELS) or an indicator's kind of evidence
+STATISTIC_SOURCE = "statistic_source"  # STATISTIC_SOURCE_LABELS
+CAVEAT = "caveat"  # a caveat `pgi_analysis.outcomes` attaches to a figure, in words
+COLUMN_KINDS = (
+    *(TEXT, COUNT, NUMBER, SHARE, YEAR, FLAG),
+    *(AGENCY, PROVINCE, SUB_INDEX, MEASURE, ROLE, KIND, STATISTIC_SOURCE, CAVEAT),
+)
+
+
+class ColumnLabel(NamedTuple):
+    """A column as a reader sees it: its header in each language and how its values are written.
+
+    `published` marks a figure VCCI publishes: where it is missing, a reader is told it was not
+    published ("chưa công bố") rather than shown a dash."""
+
+    vi: str | None  # None for a measure, headed by `measure_label`
+    en: str | None
+    kind: str = TEXT
+    digits: int | None = None  # decimals of a NUMBER (2) or SHARE (0) if not these
+    published: bool = False
+
+
+# The measures as columns (trajectory, coverage): figures VCCI publishes, headed by their labels.
+_MEASURE_COLUMNS = {
+    **dict.fromkeys(SCORE_MEASURES, ColumnLabel(None, None, NUMBER, published=True)),
+    "rank": ColumnLabel(None, None, COUNT, published=True),
+}
+
+
+def _region(label: ColumnLabel) -> ColumnLabel:
+    """The same measure among the provinces of the region."""
+    return label._replace(vi=f"{label.vi} (trong vùng)", en=f"{label.en} (in the region)")
+
+
+# Every column the library's tables have (schemas, responsibility, outcomes), by name. A column
+# name means the same in every table that has it.
+_STANDING = {
+    "provinces_with_data": ColumnLabel("Số tỉnh có số liệu (n)", "Provinces with data (n)", COUNT),
+    "position": ColumnLabel("Vị trí", "Position", COUNT),
+    "percentile": ColumnLabel("Bách phân vị", "Percentile", NUMBER, digits=0),
+    "others_mean": ColumnLabel("Trung bình các tỉnh khác", "Others' mean", NUMBER),
+    "gap_to_others": ColumnLabel("Chênh lệch với các tỉnh khác", "Gap to the others", NUMBER),
+}
+COLUMN_LABELS: dict[str, ColumnLabel] = {
+    # the tidy tables and the scores (pgi_analysis.schemas)
+    "indicator_id": ColumnLabel("Mã chỉ số", "Indicator"),
+    "sub_index": ColumnLabel("Chỉ số thành phần (CSTP)", "Sub-index", SUB_INDEX),
+    "number": ColumnLabel("STT", "No.", COUNT),
+    "name_vi": ColumnLabel("Tên", "Vietnamese name"),
+    "name_en": ColumnLabel("Tên tiếng Anh", "Name"),
+    "unit": ColumnLabel("Đơn vị", "Unit"),
+    "statistic_source": ColumnLabel("Nguồn số liệu", "Statistic source", STATISTIC_SOURCE),
+    "higher_is_better": ColumnLabel("Cao hơn là tốt hơn", "Higher is better", FLAG),
+    "kind": ColumnLabel("Loại", "Kind", KIND),
+    "agency_id": ColumnLabel("Cơ quan", "Body", AGENCY),
+    "short_vi": ColumnLabel("Tên viết tắt", "Short Vietnamese name"),
+    "short_en": ColumnLabel("Tên viết tắt tiếng Anh", "Short name"),
+    "aliases": ColumnLabel("Các cách viết trong văn bản", "Spellings in the documents"),
+    "role": ColumnLabel("Vai trò", "Role", ROLE),
+    "scope": ColumnLabel("Phạm vi", "Scope"),
+    "task": ColumnLabel("Nhiệm vụ", "Task"),
+    "source_text": ColumnLabel("Nguyên văn Phụ lục", "Text of the appendix"),
+    "found": ColumnLabel("Văn bản gặp", "Found"),
+    "result": ColumnLabel("Đọc thành", "Read as"),
+    "indicator_ids": ColumnLabel("Các chỉ số", "Indicators"),
+    "year": ColumnLabel("Năm", "Year", YEAR),
+    "province_id": ColumnLabel("Tỉnh, thành phố", "Province", PROVINCE),
+    "province": ColumnLabel("Tỉnh, thành phố", "Province"),
+    "measure": ColumnLabel("Chỉ tiêu", "Measure", MEASURE),
+    "value": ColumnLabel("Giá trị", "Value", NUMBER, published=True),
+    "derived": ColumnLabel("Tổng cộng từ 4 CSTP", "Summed from the 4 sub-indices", FLAG),
+    "ci_low": ColumnLabel("Cận dưới khoảng tin cậy", "Confidence interval, low", NUMBER),
+    "ci_high": ColumnLabel("Cận trên khoảng tin cậy", "Confidence interval, high", NUMBER),
+    "firms_surveyed": ColumnLabel("Số doanh nghiệp được khảo sát", "Firms surveyed", COUNT),
+    "source_url": ColumnLabel("Nguồn", "Source"),
+    "note": ColumnLabel("Ghi chú", "Note"),
+    # who leads and coordinates (pgi_analysis.responsibility)
+    "led": ColumnLabel("Số chỉ số chủ trì", "Indicators led", COUNT),
+    "sole_lead": ColumnLabel("Chủ trì một mình", "Led alone", COUNT),
+    "shared_lead": ColumnLabel("Cùng chủ trì với cơ quan khác", "Led with others", COUNT),
+    "lead_credit": ColumnLabel("Phần chủ trì", "Lead share", NUMBER),
+    "coordinated": ColumnLabel("Số chỉ số phối hợp", "Indicators coordinated", COUNT),
+    "involved": ColumnLabel("Số chỉ số tham gia", "Indicators taken part in", COUNT),
+    "collective": ColumnLabel("Chủ thể không nêu tên cụ thể", "Unnamed collective", FLAG),
+    "bodies": ColumnLabel("Số cơ quan", "Bodies", COUNT),
+    "lead_credit_share": ColumnLabel("Tỷ trọng phần chủ trì", "Share of lead shares", SHARE),
+    "coordination_share": ColumnLabel("Tỷ trọng phối hợp", "Share of coordination", SHARE),
+    "assignments": ColumnLabel("Số lượt giao", "Assignments", COUNT),
+    "to_collectives": ColumnLabel(
+        "Giao cho chủ thể không nêu tên cụ thể", "To unnamed collectives", COUNT
+    ),
+    "indicators": ColumnLabel("Số chỉ số", "Indicators", COUNT),
+    "indicators_with_collective": ColumnLabel(
+        "Số chỉ số có chủ thể không nêu tên cụ thể", "Indicators with an unnamed collective", COUNT
+    ),
+    "collective_share": ColumnLabel(
+        "Tỷ lệ giao cho chủ thể không nêu tên cụ thể", "Share to unnamed collectives", SHARE
+    ),
+    "leads": ColumnLabel("Số cơ quan chủ trì", "Number of leads", COUNT),
+    "coordinators": ColumnLabel("Số cơ quan phối hợp", "Number of coordinators", COUNT),
+    "named_coordinators": ColumnLabel(
+        "Cơ quan phối hợp được nêu tên", "Named coordinating agencies", COUNT
+    ),
+    "collective_coordinators": ColumnLabel(
+        "Phối hợp: chủ thể không nêu tên cụ thể", "Unnamed collectives coordinating", COUNT
+    ),
+    "code": ColumnLabel("Ký hiệu", "Code"),
+    "lead_assignments": ColumnLabel("Số lượt chủ trì", "Lead assignments", COUNT),
+    "coordinator_assignments": ColumnLabel("Số lượt phối hợp", "Coordinator assignments", COUNT),
+    "several_leads": ColumnLabel(
+        "Số chỉ số có nhiều cơ quan chủ trì", "Indicators with several leads", COUNT
+    ),
+    "actors": ColumnLabel("Số chủ thể tham gia", "Actors taking part", COUNT),
+    "lead_text": ColumnLabel("Tên ở cột chủ trì", "As named in the lead column"),
+    "coordinator_text": ColumnLabel("Tên ở cột phối hợp", "As named in the coordinator column"),
+    "lead_agencies": ColumnLabel("Các cơ quan chủ trì", "Lead agencies", AGENCY),
+    "scope_split": ColumnLabel("Chia theo phạm vi", "Split by scope", FLAG),
+    "weight": ColumnLabel("Trọng số", "Weight", NUMBER),
+    "population_share": ColumnLabel(
+        "Tỷ lệ cơ quan (cộng dồn)", "Share of bodies (cumulative)", SHARE
+    ),
+    "cumulative_share": ColumnLabel("Tỷ lệ cộng dồn", "Cumulative share", SHARE),
+    "named_total": ColumnLabel(
+        "Tổng của các cơ quan được nêu tên", "Total of the named bodies", NUMBER
+    ),
+    "top_bodies": ColumnLabel("Số cơ quan dẫn đầu", "Top bodies", COUNT),
+    "top_agencies": ColumnLabel("Cơ quan dẫn đầu", "Top body or bodies", AGENCY),
+    "top_share_of_named": ColumnLabel("Tỷ trọng của cơ quan dẫn đầu", "Top body's share", SHARE),
+    "hhi": ColumnLabel("Chỉ số HHI", "HHI", NUMBER, digits=3),
+    "equivalent_bodies": ColumnLabel(
+        "Số cơ quan tương đương", "Equivalent number of bodies", NUMBER, digits=1
+    ),
+    "gini": ColumnLabel("Hệ số Gini", "Gini coefficient", NUMBER),
+    "agency_a": ColumnLabel("Cơ quan", "Body", AGENCY),
+    "agency_b": ColumnLabel("Cơ quan cùng tham gia", "Partner", AGENCY),
+    "shared_indicators": ColumnLabel("Số chỉ số chung", "Shared indicators", COUNT),
+    "partners": ColumnLabel("Số cơ quan cùng tham gia", "Partners", COUNT),
+    "co_assignments": ColumnLabel("Số lượt cùng tham gia", "Co-assignments", COUNT),
+    "betweenness": ColumnLabel("Độ trung gian", "Betweenness", NUMBER, digits=3),
+    "eigenvector": ColumnLabel("Độ trung tâm (véc-tơ riêng)", "Eigenvector centrality", NUMBER, 3),
+    # the PGI figures and the province among the others (pgi_analysis.outcomes)
+    **_MEASURE_COLUMNS,
+    "same_region": ColumnLabel("Cùng vùng", "Same region", FLAG),
+    "flagged": ColumnLabel("CSTP 1 và 2 công bố bằng nhau", "Sub-indices 1 and 2 equal", FLAG),
+    "is_province": ColumnLabel("Tỉnh được phân tích", "The province analysed", FLAG),
+    "provinces_ranked": ColumnLabel("Số tỉnh được xếp hạng", "Provinces ranked", COUNT),
+    "derived_totals": ColumnLabel(
+        "Số tổng điểm là tổng cộng từ 4 CSTP", "Totals summed from the sub-indices", COUNT
+    ),
+    "national_mean_total": ColumnLabel(
+        "Tổng điểm trung bình cả nước", "National mean total", NUMBER, published=True
+    ),
+    "relative_rank": ColumnLabel(
+        "Thứ hạng tương đối (hạng ÷ số tỉnh)", "Relative rank (rank ÷ provinces)", NUMBER
+    ),
+    "outside_top": ColumnLabel("Nằm ngoài nhóm dẫn đầu", "Outside the top", COUNT),
+    "total_derived": ColumnLabel(
+        "Tổng điểm là tổng cộng từ 4 CSTP", "Total summed from the sub-indices", FLAG
+    ),
+    "equal_sub_indices_1_2": ColumnLabel(
+        "CSTP 1 và 2 công bố bằng nhau", "Sub-indices 1 and 2 published equal", FLAG
+    ),
+    "flag": ColumnLabel("Lưu ý", "Caveat", CAVEAT),
+    **_STANDING,
+    **{f"region_{name}": _region(label) for name, label in _STANDING.items()},
+    "national_mean": ColumnLabel("Trung bình cả nước", "National mean", NUMBER, published=True),
+    "gap_to_national_mean": ColumnLabel(
+        "Chênh lệch với trung bình cả nước", "Gap to the national mean", NUMBER
+    ),
+    "derived_values": ColumnLabel(
+        "Số giá trị là tổng cộng từ 4 CSTP", "Values summed from the sub-indices", COUNT
+    ),
+    "flagged_values": ColumnLabel(
+        "Số giá trị CSTP 1 và 2 bằng nhau", "Values with sub-indices 1 and 2 equal", COUNT
+    ),
+    "leads_per_indicator": ColumnLabel(
+        "Số cơ quan chủ trì mỗi chỉ số", "Lead agencies per indicator", NUMBER
+    ),
+    "coordinators_per_indicator": ColumnLabel(
+        "Số cơ quan phối hợp mỗi chỉ số", "Coordinating agencies per indicator", NUMBER
+    ),
+    "top_lead_bodies": ColumnLabel(
+        "Số cơ quan chủ trì nhiều nhất", "Bodies leading the most", COUNT
+    ),
+    "top_leads": ColumnLabel("Cơ quan chủ trì nhiều nhất", "Body leading the most", AGENCY),
+    "top_leads_vi": ColumnLabel(
+        "Cơ quan chủ trì nhiều nhất (tên tiếng Việt)", "Body leading the most (Vietnamese)"
+    ),
+    "top_leads_en": ColumnLabel(
+        "Cơ quan chủ trì nhiều nhất (tên tiếng Anh)", "Body leading the most (English)"
+    ),
+    "top_lead_share_of_named": ColumnLabel(
+        "Tỷ trọng phần chủ trì của cơ quan đó", "Its share of the lead shares", SHARE
+    ),
+    "collective_lead_share": ColumnLabel(
+        "Tỷ lệ chủ trì giao cho chủ thể không nêu tên cụ thể",
+        "Share of leads to unnamed collectives",
+        SHARE,
+    ),
+    "collective_coordinator_share": ColumnLabel(
+        "Tỷ lệ phối hợp giao cho chủ thể không nêu tên cụ thể",
+        "Share of coordination to unnamed collectives",
+        SHARE,
+    ),
+    "overlaps": ColumnLabel(
+        "Số trường hợp vừa chủ trì vừa phối hợp", "Cases of lead and coordinator", COUNT
+    ),
+    "sub_indices": ColumnLabel("Các CSTP", "Sub-indices"),
+    "led_where_below_others": ColumnLabel(
+        "Chủ trì ở CSTP thấp hơn các tỉnh khác", "Led where below the others", COUNT
+    ),
+    "led_where_unknown": ColumnLabel(
+        "Chủ trì ở CSTP chưa có điểm", "Led where the score is unknown", COUNT
+    ),
+    "led_where_flagged": ColumnLabel(
+        "Chủ trì ở CSTP 1, 2 công bố bằng nhau", "Led where sub-indices 1 and 2 are equal", COUNT
+    ),
+    "mean_gap_of_led": ColumnLabel(
+        "Chênh lệch bình quân của các chỉ số chủ trì", "Mean gap of the indicators led", NUMBER
+    ),
+    "better_than_others": ColumnLabel(
+        "Hơn các tỉnh khác (theo chiều tốt)", "Better than the others by", NUMBER
+    ),
+    "lead_bodies": ColumnLabel("Cơ quan chủ trì", "Lead agencies", AGENCY),
+}
+
+
+def column_label(column: str, lang: str) -> str:
+    """A column's header in `lang`; a KeyError names a column without a label."""
+    label = COLUMN_LABELS[column]
+    return measure_label(column, lang) if label.vi is None else pick(lang, label.vi, label.en)
+
+
 # --- the glossary -----------------------------------------------------------------------------
 
+
+class Term(NamedTuple):
+    """A word of the package as an official would write it, its English and what it means."""
+
+    vi: str
+    en: str
+    meaning_vi: str
+    meaning_en: str
+
+
 GLOSSARY = (
-    ("cơ quan chủ trì", "lead agency", "answers for an indicator (column CƠ QUAN CHỦ TRÌ)"),
-    ("cơ quan phối hợp", "coordinating agency", "helps the lead (column CƠ QUAN PHỐI HỢP)"),
-    (
+    Term(
+        "cơ quan chủ trì",
+        "lead agency",
+        "cơ quan chịu trách nhiệm chính về một chỉ số (cột CƠ QUAN CHỦ TRÌ THỰC HIỆN)",
+        "answers for an indicator (the column CƠ QUAN CHỦ TRÌ THỰC HIỆN)",
+    ),
+    Term(
+        "cơ quan phối hợp",
+        "coordinating agency",
+        "cơ quan cùng thực hiện với cơ quan chủ trì (cột CƠ QUAN PHỐI HỢP THỰC HIỆN)",
+        "works with the lead (the column CƠ QUAN PHỐI HỢP THỰC HIỆN)",
+    ),
+    Term(
+        "cùng chủ trì",
+        "co-lead",
+        "một trong các cơ quan được giao chủ trì cùng một chỉ số",
+        "one of several lead agencies of one indicator",
+    ),
+    Term(
+        "chủ trì một mình",
+        "sole lead",
+        "cơ quan duy nhất được giao chủ trì một chỉ số",
+        "the only lead agency of an indicator",
+    ),
+    Term(
         "vừa chủ trì vừa phối hợp",
         "lead and coordinator",
+        "Kế hoạch ghi cùng một cơ quan ở cả hai cột của một chỉ số",
         "the plan names the same body in both columns of one indicator",
     ),
-    (
+    Term(
         "phần chủ trì",
         "lead share",
+        "mỗi chỉ số tính là 1; chỉ số có n cơ quan cùng chủ trì thì mỗi cơ quan được 1/n",
         "each indicator counts as one; its n lead agencies get 1/n each",
     ),
-    (
+    Term(
+        "phạm vi",
+        "scope",
+        "phần việc Kế hoạch giao riêng cho một cơ quan chủ trì khi chia một chỉ số "
+        "(ví dụ: nước sạch đô thị)",
+        "the part of an indicator the plan gives one lead when it splits it (e.g. urban water)",
+    ),
+    Term(
+        "nhiệm vụ",
+        "task",
+        "việc cụ thể Kế hoạch ghi sau tên cơ quan",
+        "a task the plan writes after a body's name",
+    ),
+    Term(
         "chủ thể không nêu tên cụ thể",
         "unnamed collective",
-        "a group the plan does not name body by body: the relevant departments, individuals, firms",
+        "nhóm mà Kế hoạch không nêu tên từng cơ quan: các Sở, ban, ngành liên quan, "
+        "doanh nghiệp, cá nhân",
+        "a group the plan does not name body by body: the relevant departments, firms, individuals",
     ),
-    ("chỉ số thành phần (CSTP)", "sub-index", "one of the four parts of the PGI, scored 1–10"),
-    ("tổng điểm PGI", "PGI total", "the sum of the four sub-indices, at most 40"),
-    (
+    Term(
+        "chỉ số",
+        "indicator",
+        "một dòng của Phụ lục (cột CHỈ SỐ THÀNH PHẦN), mã dạng 1.01: số CSTP và số thứ tự",
+        "a row of the appendix (column CHỈ SỐ THÀNH PHẦN), coded like 1.01: sub-index and row",
+    ),
+    Term(
+        "chỉ số thành phần (CSTP)",
+        "sub-index",
+        "một trong bốn phần của PGI, chấm từ 1 đến 10 điểm",
+        "one of the four parts of the PGI, scored 1–10",
+    ),
+    Term(
+        "tổng điểm PGI",
+        "PGI total",
+        "tổng điểm bốn CSTP, tối đa 40",
+        "the sum of the four sub-indices, at most 40",
+    ),
+    Term(
         "tổng cộng từ 4 CSTP",
-        "total summed from the sub-indices",
+        "summed from the 4 sub-indices",
+        "tổng điểm do gói phân tích này cộng từ bốn CSTP đã công bố, khi VCCI không công bố "
+        "tổng điểm",
         "a total this package adds up where VCCI published the sub-indices but no total",
     ),
-    ("chưa công bố", "not published", "a figure VCCI has not published: unknown, never 0"),
-    ("số tỉnh có số liệu (n)", "provinces with data (n)", "how many provinces a comparison covers"),
-    ("trung bình cả nước", "national mean", "the mean VCCI publishes over all provinces"),
+    Term(
+        "chưa công bố",
+        "not published",
+        "số liệu VCCI chưa công bố: chưa biết, không phải 0",
+        "a figure VCCI has not published: unknown, never 0",
+    ),
+    Term(
+        "xếp hạng",
+        "rank",
+        "thứ hạng VCCI công bố trong số các tỉnh, thành phố được xếp hạng năm đó",
+        "the rank VCCI publishes among the provinces it ranks that year",
+    ),
+    Term(
+        "số tỉnh có số liệu (n)",
+        "provinces with data (n)",
+        "số tỉnh, thành phố có số liệu mà một so sánh dựa vào",
+        "how many provinces a comparison covers",
+    ),
+    Term(
+        "trung bình cả nước",
+        "national mean",
+        "điểm trung bình VCCI công bố cho tất cả các tỉnh, thành phố",
+        "the mean VCCI publishes over all provinces",
+    ),
+    Term(
+        "chênh lệch với các tỉnh khác",
+        "gap to the others",
+        "điểm của tỉnh trừ điểm trung bình các tỉnh khác có số liệu",
+        "the province's score less the mean of the other provinces with data",
+    ),
+    Term(
+        "số cơ quan tương đương",
+        "equivalent number of bodies",
+        "số cơ quan chia đều nhau thì có cùng mức tập trung (1 / HHI)",
+        "how many bodies with equal parts would be as concentrated (1 / HHI)",
+    ),
+    Term(
+        "mã SHA-256",
+        "SHA-256 checksum",
+        "dãy ký tự kiểm tra một tệp: tệp thay đổi dù một ký tự thì mã cũng đổi",
+        "a checksum of a file: any change to the file changes it",
+    ),
 )
 
 
@@ -151,19 +532,24 @@ def glossary_markdown() -> str:
     lines = [
         "# Thuật ngữ / Glossary",
         "",
-        "Written by `make report` from `pgi_analysis/vocabulary.py`: edit the code, not this file.",
+        "Generated by `glossary_markdown()` from `pgi_analysis/vocabulary.py`; a test checks that "
+        "this file matches it: edit the code, not this file.",
         "",
-        "| Tiếng Việt | English | meaning |",
-        "|---|---|---|",
+        "| Tiếng Việt | English | Nghĩa | Meaning |",
+        "|---|---|---|---|",
     ]
-    lines += [f"| {vi} | {en} | {meaning} |" for vi, en, meaning in GLOSSARY]
+    lines += [f"| {t.vi} | {t.en} | {t.meaning_vi} | {t.meaning_en} |" for t in GLOSSARY]
     lines += ["", "## Vai trò / Roles", "", "| Tiếng Việt | English |", "|---|---|"]
     lines += [f"| {vi} | {en} |" for vi, en in list(ROLE_LABELS.values())[1:]]
     lines += ["", "## Loại chủ thể / Kinds of actor", "", "| Tiếng Việt | English |", "|---|---|"]
     lines += [f"| {vi} | {en} |" for vi, en in KIND_LABELS.values()]
+    lines += ["", "## Loại chỉ số / Kinds of indicator", "", "| Tiếng Việt | English |"]
+    lines += ["|---|---|", *(f"| {vi} | {en} |" for vi, en in EVIDENCE_LABELS.values())]
     lines += ["", "## Số / Numbers", ""]
     lines.append(
-        f"Vietnamese: `{format_number(1234.5, 'vi')}`, `{format_share(0.364, 'vi')}`; "
-        f"English: `{format_number(1234.5, 'en')}`, `{format_share(0.364, 'en')}`."
+        f"Vietnamese: `{format_number(1234.5, 'vi')}`, `{format_share(0.364, 'vi')}`, "
+        f"`{format_number(-0.5, 'vi')}`; English: `{format_number(1234.5, 'en')}`, "
+        f"`{format_share(0.364, 'en')}`, `{format_number(-0.5, 'en')}`. An unknown figure: "
+        f"`{MISSING}`, or `{UNKNOWN[0]}` / `{UNKNOWN[1]}` where VCCI has not published it."
     )
     return "\n".join(lines) + "\n"
