@@ -105,12 +105,9 @@ def _split_leads_as_sole(assignments: pd.DataFrame, agencies: pd.DataFrame) -> T
 
 
 DEFAULT_CHOICE = DEFAULT_COUNTING
-"""The default reads the plan as printed and addressed. Every actor it lists counts once per
-indicator and role, so "cá nhân có liên quan" stands apart from the firms, as the appendix
-lists it. UBND cấp xã is one body: the plan gives the commune tier one line and one instruction
-in each cell, as it does each Sở. Leads share an indicator even where the plan splits the work,
-because the PGI scores each indicator as one number that all its leads answer for. Concentration
-is measured among bodies that can be held to account, since a collective names nobody."""
+"""The default reads the plan as printed and addressed: every actor once per indicator and role,
+UBND cấp xã as one body, the leads of a split indicator sharing it, concentration among named
+bodies. Why, in the words the findings use: `vocabulary.DEFAULT_COUNTING_REASON`."""
 
 CHOICES = {
     DEFAULT_COUNTING: CountingChoice(_as_printed),

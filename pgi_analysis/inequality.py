@@ -56,11 +56,14 @@ def lorenz_points(weights: pd.Series) -> pd.DataFrame:
     )
 
 
+def largest(values: pd.Series) -> list:
+    """The index labels of the largest value, all of them when several tie."""
+    # lead credits are sums of fractions (1/3 + 2/3 need not give exactly 1.0): compare with a
+    # tolerance, or a tie would hide behind rounding
+    return values.index[np.isclose(values, values.max())].tolist()
+
+
 def top_holders(weights: pd.Series) -> list[str]:
     """The holders (index labels) of the largest weight, all of them when several tie; none when
     nobody holds any."""
-    if not (weights > 0).any():
-        return []
-    # lead credits are sums of fractions (1/3 + 2/3 need not give exactly 1.0): compare with a
-    # tolerance, or a tie would hide behind rounding
-    return weights.index[np.isclose(weights, weights.max())].tolist()
+    return largest(weights) if (weights > 0).any() else []

@@ -188,13 +188,28 @@ COUNTING_CHOICE_LABELS = {
     ),
     SPLIT_LEADS_AS_SOLE: (
         "tính cơ quan chủ trì đã được phân chia phạm vi là chủ trì riêng phần việc của mình",
-        "leads with a split of the work counted as sole leads of their part",
+        "the leads of a split indicator counted as sole leads of their part",
     ),
     COLLECTIVES_IN_CONCENTRATION: (
         "tính cả chủ thể không nêu tên cụ thể khi đo mức độ tập trung",
         "unnamed collectives included in concentration",
     ),
 }
+# Why the default counting is the default (`counting.DEFAULT_CHOICE`), as the findings say it.
+DEFAULT_COUNTING_REASON = (
+    "mỗi chủ thể được tính một lần cho mỗi chỉ số và vai trò, đúng như phụ lục liệt kê "
+    "(“cá nhân có liên quan” tính riêng với doanh nghiệp); UBND cấp xã tính là một cơ quan, vì "
+    "kế hoạch giao việc cho cấp xã bằng một dòng trong mỗi ô như với mỗi Sở; các cơ quan cùng "
+    "chủ trì một chỉ số vẫn tính là cùng chủ trì dù đã phân chia phạm vi, vì PGI chấm mỗi chỉ số "
+    "bằng một con số chung; mức độ tập trung chỉ tính giữa các cơ quan được nêu tên, vì chủ thể "
+    "không nêu tên cụ thể không chỉ rõ ai chịu trách nhiệm",
+    "every actor counts once per indicator and role, as the appendix lists it (“cá nhân có "
+    "liên quan” apart from the firms); UBND cấp xã counts as one body, because the plan gives "
+    "the commune tier one line in each cell, as it gives each Sở; the leads of an indicator "
+    "share it even where the plan splits the work, because the PGI scores each indicator as one "
+    "number; concentration is measured among named bodies only, because an unnamed collective "
+    "holds nobody to account",
+)
 # Columns of `counting.sensitivity`: one headline finding each.
 HEADLINE_LABELS = {
     "coordinator_assignments": ("Số lượt phối hợp", "Coordinator assignments"),
