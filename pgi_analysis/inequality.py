@@ -12,7 +12,9 @@ import pandas as pd
 
 def herfindahl(weights: pd.Series) -> float:
     """Herfindahl–Hirschman index of the shares: 1 when one holder has everything, 1/n when n
-    holders have equal parts."""
+    holders have equal parts; NaN when nobody holds anything."""
+    if not weights.sum() > 0:
+        return float("nan")
     shares = weights / weights.sum()
     return float((shares**2).sum())
 
@@ -35,7 +37,10 @@ def normalised_herfindahl(hhi: float, floor: float) -> float:
 
 
 def gini(weights: pd.Series) -> float:
-    """Gini coefficient: 0 when every holder has the same, towards 1 when one has everything."""
+    """Gini coefficient: 0 when every holder has the same, towards 1 when one has everything;
+    NaN when nobody holds anything."""
+    if not weights.sum() > 0:
+        return float("nan")
     values = np.sort(weights.to_numpy(dtype=float))
     ranks = np.arange(1, len(values) + 1)
     count = len(values)

@@ -393,7 +393,7 @@ def concentration(
                 "named_total": weights.sum(),
                 "top_bodies": len(top),
                 "top_agencies": AGENCY_SEPARATOR.join(top),
-                "top_share_of_named": weights.max() / weights.sum(),
+                "top_share_of_named": weights.max() / weights.sum() if top else np.nan,
                 "hhi": hhi,
                 "equivalent_bodies": 1 / hhi,
                 "gini": gini(weights),

@@ -1,6 +1,7 @@
 """A made-up plan small enough to count by hand, for the tests of measures and findings: three
 bodies (two departments and a commune tier), the relevant departments, the firms and the
-individuals concerned, and four indicators in two sub-indices.
+individuals concerned, and four indicators in two sub-indices. (And `starting`, to pick one
+finding by its opening words.)
 
     1.01  lead a                         coordinators b, c, firms, individuals
     1.02  lead a (urban), b (rural)      coordinators c, departments
@@ -71,3 +72,9 @@ ASSIGNMENTS = assignments(
     ("2.02", "b", "lead"),
     ("2.02", "a", "coordinator"),
 )
+
+
+def starting(texts: list[str], opening: str) -> str:
+    """The one sentence of `texts` that starts with `opening`."""
+    (found,) = [text for text in texts if text.startswith(opening)]
+    return found

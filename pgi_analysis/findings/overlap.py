@@ -63,10 +63,10 @@ def both_roles(overlaps: pd.DataFrame, agencies: pd.DataFrame) -> Sentence:
         return pick(
             lang,
             "{n} cặp chỉ số – cơ quan ghi cùng một cơ quan vừa chủ trì vừa phối hợp: {items}.",
-            "{n} indicator–agency {pairs} name the same body as lead and as coordinator: {items}.",
+            "{n} indicator–agency {pairs} the same body as lead and as coordinator: {items}.",
         ).format(
             n=count(len(overlaps), lang),
-            pairs=plural(len(overlaps), "pair", "pairs"),
+            pairs=plural(len(overlaps), "pair names", "pairs name"),
             items="; ".join(items),
         )
 
@@ -141,15 +141,20 @@ def shared_without_split(shared: pd.DataFrame) -> Sentence | None:
             lang,
             "{n} chỉ số có nhiều cơ quan chủ trì; {u} chỉ số trong đó không phân chia phần việc, "
             "các cơ quan cùng chịu trách nhiệm về cả chỉ số",
-            "{n} indicators have several leads; {u} of them give no split of the work, so the "
-            "leads share accountability for the whole indicator",
-        ).format(n=count(len(shared), lang), u=count(unsplit, lang))
+            "{n} {have} several leads; {u} of them {give} no split of the work, so the leads "
+            "share accountability for the whole indicator",
+        ).format(
+            n=count(len(shared), lang),
+            have=plural(len(shared), "indicator has", "indicators have"),
+            u=count(unsplit, lang),
+            give=plural(unsplit, "gives", "give"),
+        )
         if split:
             return text + pick(
                 lang,
-                "; chỉ {} phân chia phạm vi cho từng cơ quan.",
-                "; only {} split it by scope.",
-            ).format(join_words(split, lang))
+                "; chỉ {ids} phân chia phạm vi cho từng cơ quan.",
+                "; only {ids} {split} it by scope.",
+            ).format(ids=join_words(split, lang), split=plural(len(split), "splits", "split"))
         return text + pick(lang, "; không chỉ số nào phân chia.", "; none splits it.")
 
     return sentence(build)
@@ -170,10 +175,18 @@ def most_in_unsplit(shared: pd.DataFrame, agencies: pd.DataFrame) -> Sentence | 
     teams = _grouped(rest, "lead_agencies", "indicator_id")
 
     def build(lang: str) -> str:
-        text = pick(
-            lang,
-            "{top} là một trong các cơ quan chủ trì ở {on}/{total} chỉ số đó",
-            "{top} {is_} one of the leads on {on} of those {total}",
+        text = (
+            pick(
+                lang,
+                "{top} là một trong các cơ quan chủ trì ở {on}/{total} chỉ số đó",
+                "{top} {is_} among the leads of {on} of those {total}",
+            )
+            if on < len(unsplit)
+            else pick(
+                lang,
+                "{top} là một trong các cơ quan chủ trì ở mọi chỉ số đó",
+                "{top} {is_} among the leads of every one of them",
+            )
         ).format(
             top=names(top, agencies, lang),
             is_=plural(len(top), "is", "are each"),
@@ -242,9 +255,15 @@ def lead_nothing(named: pd.DataFrame) -> Sentence | None:
             lang,
             "{k}/{n} cơ quan được nêu tên không chủ trì chỉ số nào, chỉ phối hợp (số chỉ số "
             "trong ngoặc): {items}.",
-            "{k} of the {n} named bodies lead nothing and only coordinate (indicators in "
+            "{k} of the {n} named bodies {lead} nothing and only {coordinate} (indicators in "
             "brackets): {items}.",
-        ).format(k=count(len(idle), lang), n=count(len(named), lang), items=join_words(items, lang))
+        ).format(
+            k=count(len(idle), lang),
+            n=count(len(named), lang),
+            lead=plural(len(idle), "leads", "lead"),
+            coordinate=plural(len(idle), "coordinates", "coordinate"),
+            items=join_words(items, lang),
+        )
 
     return sentence(build)
 

@@ -187,11 +187,13 @@ def leads_per_indicator(
                 " Trong {several} chỉ số có nhiều cơ quan chủ trì, {k} chỉ số ({ids}) phân chia "
                 "phạm vi cho từng cơ quan; nếu {choice} thì còn {sharing} chỉ số có nhiều cơ quan "
                 "cùng chịu trách nhiệm.",
-                " Of the {several} with several leads, {k} ({ids}) split the work by scope; "
-                "with {choice}, {sharing} indicators have leads sharing accountability.",
+                " Of the {several} with several leads, {k} ({ids}) {split} the work by scope; "
+                "with {choice}, {sharing} {have} leads sharing accountability.",
             ).format(
                 several=count(len(shared), lang),
                 k=count(len(split), lang),
+                split=plural(len(split), "splits", "split"),
+                have=plural(sharing, "indicator has", "indicators have"),
                 ids=join_words(split, lang),
                 choice=pick(lang, *COUNTING_CHOICE_LABELS[SPLIT_LEADS_AS_SOLE]),
                 sharing=count(sharing, lang),
@@ -216,18 +218,20 @@ def leads_by_sub_index(by_sub_index: pd.DataFrame, agencies: pd.DataFrame) -> Se
         for top, places in groups.items():
             where = join_words(codes(number for number, _ in places), lang)
             led = join_words((count(n, lang) for _, n in places), lang)
+            one = [n for _, n in places] == [1]
+            unit = pick(lang, "chỉ số", "indicator" if one else "indicators")
             parts.append(
                 pick(
                     lang,
-                    "{names} chủ trì nhiều nhất ở {where} ({led} chỉ số)",
-                    "{names} leads most in {where} ({led} indicators)",
-                ).format(names=names(top, agencies, lang), where=where, led=led)
+                    "{names} chủ trì nhiều nhất ở {where} ({led} {unit})",
+                    "{names} leads most in {where} ({led} {unit})",
+                ).format(names=names(top, agencies, lang), where=where, led=led, unit=unit)
                 if len(top) == 1
                 else pick(
                     lang,
-                    "{names} cùng chủ trì nhiều nhất ở {where} (mỗi cơ quan {led} chỉ số)",
-                    "{names} tie for most in {where} ({led} indicators each)",
-                ).format(names=names(top, agencies, lang), where=where, led=led)
+                    "{names} cùng chủ trì nhiều nhất ở {where} (mỗi cơ quan {led} {unit})",
+                    "{names} tie for most in {where} ({led} {unit} each)",
+                ).format(names=names(top, agencies, lang), where=where, led=led, unit=unit)
             )
         return pick(lang, "Theo từng CSTP: {}.", "By sub-index: {}.").format("; ".join(parts))
 
@@ -280,12 +284,25 @@ def lead_share(
                 " Chủ thể không nêu tên cụ thể nắm {rest} phần còn lại trong tổng số {all}.",
                 " Unnamed collectives hold the remaining {rest} of {all}.",
             ).format(rest=amount(held_by_collectives, lang), all=count(indicators, lang))
+        leaders = (
+            pick(
+                lang,
+                "chỉ {leading}/{bodies} cơ quan được nêu tên có chủ trì",
+                "only {leading} of the {bodies} named bodies lead anything",
+            )
+            if leading["bodies"] < bodies
+            else pick(
+                lang,
+                "cả {bodies} cơ quan được nêu tên đều có chủ trì",
+                "every one of the {bodies} named bodies leads something",
+            )
+        )
         text += pick(
             lang,
-            " HHI bằng {hhi}, tương đương {equivalent} cơ quan gánh việc ngang nhau; chỉ "
-            "{leading}/{bodies} cơ quan được nêu tên có chủ trì.",
-            " The HHI of {hhi} equals {equivalent} equally loaded bodies, and only {leading} of "
-            "the {bodies} named bodies lead anything.",
+            " HHI bằng {hhi}, tương đương {equivalent} cơ quan gánh việc ngang nhau; "
+            + leaders
+            + ".",
+            " The HHI of {hhi} equals {equivalent} equally loaded bodies; " + leaders + ".",
         ).format(
             hhi=decimal(leading["hhi"], lang),
             equivalent=decimal(leading["equivalent_bodies"], lang),
