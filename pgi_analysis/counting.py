@@ -80,15 +80,12 @@ def _individuals_with_firms(assignments: pd.DataFrame, agencies: pd.DataFrame) -
     """ "cá nhân có liên quan" dropped where the firms are listed in the same role of the same
     indicator (the one phrase), so that the firms' entry stands for both; kept elsewhere."""
     keys = ["indicator_id", "role"]
-    with_firms = pd.MultiIndex.from_frame(assignments.loc[assignments["agency_id"] == FIRMS, keys])
-    merged = (assignments["agency_id"] == INDIVIDUALS) & pd.MultiIndex.from_frame(
-        assignments[keys]
-    ).isin(with_firms)
+    firms = pd.MultiIndex.from_frame(assignments.loc[assignments["agency_id"] == FIRMS, keys])
+    in_phrase = pd.MultiIndex.from_frame(assignments[keys]).isin(firms)
+    merged = (assignments["agency_id"] == INDIVIDUALS) & in_phrase
     kept = assignments[~merged].reset_index(drop=True)
-    still_named = agencies["agency_id"].isin(kept["agency_id"])
-    return kept, agencies[still_named | (agencies["agency_id"] != INDIVIDUALS)].reset_index(
-        drop=True
-    )
+    gone = (agencies["agency_id"] == INDIVIDUALS) & ~agencies["agency_id"].isin(kept["agency_id"])
+    return kept, agencies[~gone].reset_index(drop=True)
 
 
 def _communes_as_collective(assignments: pd.DataFrame, agencies: pd.DataFrame) -> Tables:
@@ -185,7 +182,9 @@ def headlines(
             f"{a}{TIE_SEPARATOR}{b}"
             for a, b in zip(strongest["agency_a"], strongest["agency_b"], strict=True)
         ),
-        "strongest_tie_indicators": int(strongest["shared_indicators"].max()),
+        "strongest_tie_indicators": int(strongest["shared_indicators"].max())
+        if not strongest.empty
+        else 0,
     }
 
 

@@ -215,8 +215,9 @@ def collective_share(assignments: pd.DataFrame, agencies: pd.DataFrame) -> pd.Da
     )
     with_collective = rows[rows["collective"]].groupby("role")["indicator_id"].nunique()
     table["indicators_with_collective"] = with_collective.reindex(table.index, fill_value=0)
-    table["collective_share"] = table["to_collectives"] / table["assignments"]
-    return table.reindex(list(ROLES)).rename_axis("role").reset_index()
+    table = table.reindex(list(ROLES), fill_value=0)  # a role nobody is given: none of it
+    table["collective_share"] = table["to_collectives"] / table["assignments"].replace(0, np.nan)
+    return table.rename_axis("role").reset_index()
 
 
 def coordinators_per_indicator(assignments: pd.DataFrame, agencies: pd.DataFrame) -> pd.DataFrame:

@@ -176,3 +176,12 @@ def real(tidy):
 )
 def test_real_appendix_figures_in_both_languages(real, lang, expected):
     assert expected in real[lang]
+
+
+def test_a_plan_without_coordinators_says_nothing_of_coordination():
+    texts = _texts(PLAN[PLAN["role"] == "lead"].reset_index(drop=True))
+    for opening in ("Leading is more", "Unnamed collectives take", "Counting all the work"):
+        assert not [text for text in texts if text.startswith(opening)]
+    assert made_up.starting(texts, "Sở A leads the most").endswith(
+        "it coordinates 0 and takes part in 3 in all)."
+    )

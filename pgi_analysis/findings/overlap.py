@@ -23,7 +23,7 @@ from pgi_analysis.findings.phrases import (
     sentence,
 )
 from pgi_analysis.findings.sentences import Findings, Sentence
-from pgi_analysis.inequality import largest
+from pgi_analysis.inequality import largest, top_holders
 from pgi_analysis.vocabulary import pick
 
 if TYPE_CHECKING:
@@ -281,10 +281,10 @@ def network_size(graph: nx.Graph) -> Sentence:
 
 
 def _leaders(values: pd.Series) -> tuple[list[str], list[str]]:
-    """The holders of the largest value, and of the largest among the rest (ties kept)."""
+    """The holders of the largest value, and of the largest among the rest (ties kept; nobody
+    where the rest hold nothing)."""
     first = largest(values)
-    rest = values.drop(first)
-    return first, (largest(rest) if not rest.empty else [])
+    return first, top_holders(values.drop(first))
 
 
 def most_co_assigned(
@@ -297,8 +297,10 @@ def most_co_assigned(
     first, second = _leaders(table["co_assignments"])
 
     def describe(row: pd.Series, lang: str) -> str:
-        return pick(lang, "{} đứng đầu", "{} comes first").format(
-            said("most_co_assigned", row["most_co_assigned"], agencies, lang)
+        first = resp.listed(row["most_co_assigned"])
+        return pick(lang, "{names} đứng đầu", "{names} {come} first").format(
+            names=said("most_co_assigned", row["most_co_assigned"], agencies, lang),
+            come=plural(len(first), "comes", "come"),
         )
 
     def build(lang: str) -> str:
@@ -316,8 +318,12 @@ def most_co_assigned(
             each=pick(lang, ", mỗi cơ quan", " each") if len(first) > 1 else "",
         )
         if second:
-            text += pick(lang, "; tiếp theo là {} với {}", "; next comes {} with {}").format(
-                names(second, agencies, lang), count(table.loc[second[0], "co_assignments"], lang)
+            text += pick(
+                lang, "; tiếp theo là {names} với {co}", "; next {come} {names} with {co}"
+            ).format(
+                names=names(second, agencies, lang),
+                come=plural(len(second), "comes", "come"),
+                co=count(table.loc[second[0], "co_assignments"], lang),
             )
         return text + "." + readings.verdict("most_co_assigned", describe, lang)
 

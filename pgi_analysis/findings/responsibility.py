@@ -322,9 +322,11 @@ def lead_share(
     return sentence(build)
 
 
-def inequality_of_roles(overall: pd.DataFrame, readings: Readings) -> Sentence:
+def inequality_of_roles(overall: pd.DataFrame, readings: Readings) -> Sentence | None:
     """Whether leading is more or less unequal than coordinating (Gini over the named bodies)."""
     lead, coordination = overall.loc[LEAD, "gini"], overall.loc[COORDINATOR, "gini"]
+    if pd.isna(lead) or pd.isna(coordination):  # a role nobody named holds
+        return None
 
     def comparison(lead_gini: float, coordination_gini: float, lang: str) -> str:
         if lead_gini > coordination_gini:
@@ -582,9 +584,11 @@ def coordinators_by_sub_index(per_indicator: pd.DataFrame, readings: Readings) -
     return sentence(build)
 
 
-def collectives(shares: pd.DataFrame, indicators: int, readings: Readings) -> Sentence:
+def collectives(shares: pd.DataFrame, indicators: int, readings: Readings) -> Sentence | None:
     """How much of the work goes to unnamed collectives, and the range over the countings."""
     coordination, leading = shares.loc[COORDINATOR], shares.loc[LEAD]
+    if coordination["assignments"] == 0:
+        return None
 
     def describe(row: pd.Series, lang: str) -> str:
         return pick(
@@ -627,10 +631,12 @@ def collectives(shares: pd.DataFrame, indicators: int, readings: Readings) -> Se
     return sentence(build)
 
 
-def kinds_of_actor(by_kind: pd.DataFrame) -> Sentence:
+def kinds_of_actor(by_kind: pd.DataFrame) -> Sentence | None:
     """Lead credit against coordination by kind of actor, collectives included, and the kinds
     that only coordinate."""
     table = by_kind.set_index("kind")
+    if table["coordinated"].sum() == 0:
+        return None
     top = largest(table["lead_credit_share"])
     only = table[(table["led"] == 0) & (table["coordinated"] > 0)]
 
