@@ -107,9 +107,9 @@ class Readings:
     def default(self, finding: str) -> object:
         return self.robustness.loc[finding, "default"]
 
-    def listed(self, finding: str, choice: str = counting.DEFAULT_CHOICE) -> list[str]:
-        """The ids or sub-indices a finding lists under `choice`."""
-        return listed(self.sensitivity.loc[choice, finding])
+    def listed(self, finding: str) -> list[str]:
+        """The ids or sub-indices a finding lists under the default counting."""
+        return listed(self.default(finding))
 
     def holds(self, finding: str) -> bool:
         return bool(self.robustness.loc[finding, "holds_under_all"])
