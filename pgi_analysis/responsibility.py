@@ -13,9 +13,14 @@ one with a single lead, not four times as much. Coordination is not divided: eac
 assignment counts one.
 
 Collectives ("các Sở, ban, ngành liên quan", "cá nhân có liên quan", and firms: kinds
-`collective` and `businesses`) are nobody in particular. They are left out of concentration and
-of the co-assignment network, which are about accountable bodies, and measured on their own by
-`collective_share`.
+`collective` and `businesses`) are nobody in particular. They are left out of concentration
+(unless asked for: `collectives=True`) and of the co-assignment network, which are about
+accountable bodies, and measured on their own by `collective_share`.
+
+These are counting choices; `pgi_analysis.counting` states the default, rewrites the tables for
+each alternative and shows which findings survive. One alternative needs a column the tidy table
+does not have: `lead_part` (LEAD_PART), which splits an indicator's leads into parts, each part's
+leads sharing it and the parts sharing the indicator's one unit of lead credit.
 """
 
 from __future__ import annotations
@@ -27,6 +32,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from pgi_analysis.inequality import (
+    gini,
+    herfindahl,
+    herfindahl_floor,
+    lorenz_points,
+    normalised_herfindahl,
+    top_holders,
+)
 from pgi_analysis.reference import COLLECTIVE_KINDS
 from pgi_analysis.vocabulary import COORDINATOR, LEAD, ROLE_CELLS, ROLES
 
@@ -34,6 +47,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 AGENCY_SEPARATOR = ", "  # between the agency ids listed in one cell
+LEAD_PART = "lead_part"  # optional column of assignments: see the module's docstring
 
 
 # --- building blocks --------------------------------------------------------------------------
@@ -42,6 +56,11 @@ AGENCY_SEPARATOR = ", "  # between the agency ids listed in one cell
 def sub_index_of(indicator_ids: pd.Series) -> pd.Series:
     """The sub-index (1–4) of each indicator id "S.NN"."""
     return indicator_ids.str.split(".").str[0].astype("int64")
+
+
+def listed(cell: str) -> list[str]:
+    """The ids listed in one cell (joined by AGENCY_SEPARATOR), none for an empty cell."""
+    return cell.split(AGENCY_SEPARATOR) if cell else []
 
 
 def named_agency_ids(agencies: pd.DataFrame) -> list[str]:
@@ -53,17 +72,39 @@ def _is_collective(agency_ids: pd.Series, agencies: pd.DataFrame) -> pd.Series:
     return ~agency_ids.isin(named_agency_ids(agencies))
 
 
+def holder_ids(agencies: pd.DataFrame, collectives: bool = False) -> list[str]:
+    """Who holds a share in concentration: the accountable bodies, or every actor."""
+    return agencies["agency_id"].tolist() if collectives else named_agency_ids(agencies)
+
+
 def _with_lead_credit(assignments: pd.DataFrame) -> pd.DataFrame:
-    """The lead assignments, each with its indicator's number of leads and its 1/n credit."""
+    """The lead assignments, each with the number of leads that share accountability with it
+    (`leads_on_indicator`: all the indicator's leads, or those of its part where the table has
+    a LEAD_PART column) and its lead credit: 1/n of the indicator among n leads, or 1/(p·m) in
+    one of p parts led by m."""
     leads = assignments[assignments["role"] == LEAD]
-    count = leads.groupby("indicator_id")["agency_id"].transform("size")
-    return leads.assign(leads_on_indicator=count, lead_credit=1 / count)
+    indicator = leads["indicator_id"]
+    part = leads[LEAD_PART] if LEAD_PART in leads.columns else pd.Series("", index=leads.index)
+    sharing = leads.groupby([indicator, part])["agency_id"].transform("size")
+    parts = part.groupby(indicator).transform("nunique")
+    return leads.assign(leads_on_indicator=sharing, lead_credit=1 / (sharing * parts))
 
 
 def _descending(table: pd.DataFrame, columns: list[str], tie_break: list[str]) -> pd.DataFrame:
     """Sorted by `columns` from high to low, ties by `tie_break` from low to high."""
     order = [False] * len(columns) + [True] * len(tie_break)
     return table.sort_values(columns + tie_break, ascending=order).reset_index(drop=True)
+
+
+def top_with_ties(table: pd.DataFrame, column: str, count: int) -> pd.DataFrame:
+    """The first `count` rows of `table` (sorted from the largest `column` down) and every
+    further row tied with the last of them: a cut never falls inside a tie."""
+    if count <= 0:
+        return table.iloc[:0]
+    if count >= len(table):
+        return table
+    last = table[column].iloc[count - 1]
+    return table[(table[column] > last) | np.isclose(table[column], last)]
 
 
 def with_agency_names(table: pd.DataFrame, agencies: pd.DataFrame) -> pd.DataFrame:
@@ -174,8 +215,9 @@ def collective_share(assignments: pd.DataFrame, agencies: pd.DataFrame) -> pd.Da
     )
     with_collective = rows[rows["collective"]].groupby("role")["indicator_id"].nunique()
     table["indicators_with_collective"] = with_collective.reindex(table.index, fill_value=0)
-    table["collective_share"] = table["to_collectives"] / table["assignments"]
-    return table.reindex(list(ROLES)).rename_axis("role").reset_index()
+    table = table.reindex(list(ROLES), fill_value=0)  # a role nobody is given: none of it
+    table["collective_share"] = table["to_collectives"] / table["assignments"].replace(0, np.nan)
+    return table.rename_axis("role").reset_index()
 
 
 def coordinators_per_indicator(assignments: pd.DataFrame, agencies: pd.DataFrame) -> pd.DataFrame:
@@ -226,18 +268,50 @@ def sub_index_summary(
 # --- shared leads and role overlaps -----------------------------------------------------------
 
 
+def _both_roles(assignments: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """One row per (indicator, agency) named both lead and coordinator, with `columns` of each
+    of its two rows (suffixed `_lead` and `_coordinator`)."""
+    keys = ["indicator_id", "agency_id"]
+    rows = assignments[[*keys, "role", *columns]]
+    leads = rows[rows["role"] == LEAD].drop(columns="role")
+    coordinators = rows[rows["role"] == COORDINATOR].drop(columns="role")
+    both = leads.merge(coordinators, on=keys, suffixes=("_lead", "_coordinator"))
+    return both.sort_values(keys).reset_index(drop=True)
+
+
 def role_overlaps(assignments: pd.DataFrame) -> pd.DataFrame:
     """One row per (indicator, agency) where the agency is named both lead and coordinator, with
     the text that names it in each column (the two are sometimes spelled differently)."""
-    keys = ["indicator_id", "agency_id"]
-    columns = [*keys, "source_text"]
-    leads = assignments.loc[assignments["role"] == LEAD, columns]
-    coordinators = assignments.loc[assignments["role"] == COORDINATOR, columns]
-    both = leads.merge(coordinators, on=keys, suffixes=("_lead", "_coordinator"))
-    both = both.rename(
+    both = _both_roles(assignments, ["source_text"])
+    return both.rename(
         columns={"source_text_lead": "lead_text", "source_text_coordinator": "coordinator_text"}
     )
-    return both.sort_values(keys).reset_index(drop=True)
+
+
+def printed_name(source_text: str, scope: str, task: str) -> str:
+    """The actor's name as the appendix prints it in `source_text`, without the scope in
+    parentheses or the task phrase that follow it."""
+    end = min(
+        (source_text.find(phrase) for phrase in (scope, task) if phrase and phrase in source_text),
+        default=len(source_text),
+    )
+    return source_text[:end].rstrip(" .,;(")
+
+
+def role_overlap_wording(assignments: pd.DataFrame) -> pd.DataFrame:
+    """The pairs of `role_overlaps` as worded: the name printed in each column, whether the two
+    are spelled alike, and the task the lead column gives the body (empty where none)."""
+    names = [
+        printed_name(*texts)
+        for texts in assignments[["source_text", "scope", "task"]].itertuples(index=False)
+    ]
+    both = _both_roles(assignments.assign(name=names), ["name", "task"])
+    both = both.drop(columns="task_coordinator").rename(
+        columns={"name_lead": "lead_name", "name_coordinator": "coordinator_name"}
+    )
+    both["spelled_alike"] = both["lead_name"] == both["coordinator_name"]
+    columns = ["indicator_id", "agency_id", "lead_name", "coordinator_name", "spelled_alike"]
+    return both.rename(columns={"task_lead": "lead_task"})[[*columns, "lead_task"]]
 
 
 def shared_leads(assignments: pd.DataFrame) -> pd.DataFrame:
@@ -257,63 +331,48 @@ def shared_leads(assignments: pd.DataFrame) -> pd.DataFrame:
 # --- concentration ----------------------------------------------------------------------------
 
 
-def herfindahl(weights: pd.Series) -> float:
-    """Herfindahl–Hirschman index of the shares: 1 when one holder has everything, 1/n when n
-    holders have equal parts."""
-    shares = weights / weights.sum()
-    return float((shares**2).sum())
-
-
-def gini(weights: pd.Series) -> float:
-    """Gini coefficient: 0 when every holder has the same, towards 1 when one has everything."""
-    values = np.sort(weights.to_numpy(dtype=float))
-    ranks = np.arange(1, len(values) + 1)
-    count = len(values)
-    return float(2 * (ranks * values).sum() / (count * values.sum()) - (count + 1) / count)
-
-
-def lorenz_points(weights: pd.Series) -> pd.DataFrame:
-    """The Lorenz curve of `weights` (indexed by holder): holders from smallest to largest, with
-    the cumulative share of holders and of the total. The curve starts at (0, 0), not listed."""
-    ordered = weights.sort_index().sort_values(kind="stable")
-    return pd.DataFrame(
-        {
-            "agency_id": ordered.index,
-            "weight": ordered.to_numpy(),
-            "population_share": np.arange(1, len(ordered) + 1) / len(ordered),
-            "cumulative_share": (ordered.cumsum() / ordered.sum()).to_numpy(),
-        }
-    )
-
-
-def role_weights(assignments: pd.DataFrame, agencies: pd.DataFrame, role: str) -> pd.Series:
-    """Each accountable body's weight in `role`: lead credit, or indicators coordinated. Every
-    body named in the agencies table is listed, with 0 where it has no such role."""
+def role_weights(
+    assignments: pd.DataFrame, agencies: pd.DataFrame, role: str, collectives: bool = False
+) -> pd.Series:
+    """Each holder's weight in `role`: lead credit, or indicators coordinated. Holders are the
+    accountable bodies (every actor with `collectives`), all listed in the order of the agencies
+    table, with 0 where a holder has no such role."""
     if role == LEAD:
         weights = _with_lead_credit(assignments).groupby("agency_id")["lead_credit"].sum()
     elif role == COORDINATOR:
         weights = assignments[assignments["role"] == COORDINATOR].groupby("agency_id").size()
     else:
         raise ValueError(f"role must be one of {ROLES}, not {role!r}")
-    named = named_agency_ids(agencies)
-    return weights.reindex(named, fill_value=0).astype("float64").rename(role)
+    holders = holder_ids(agencies, collectives)
+    return weights.reindex(holders, fill_value=0).astype("float64").rename(role)
 
 
-def top_holders(weights: pd.Series) -> list[str]:
-    """The holders (index labels) of the largest weight, all of them when several tie; none when
-    nobody holds any."""
-    if not (weights > 0).any():
-        return []
-    # lead credits are sums of fractions (1/3 + 2/3 need not give exactly 1.0): compare with a
-    # tolerance, or a tie would hide behind rounding
-    return weights.index[np.isclose(weights, weights.max())].tolist()
+def _whole_units(assignments: pd.DataFrame, holders: list[str], role: str) -> int:
+    """What the holders share in `role`, in whole units: indicators with a lead among them, or
+    coordinator assignments to them."""
+    held = assignments[(assignments["role"] == role) & assignments["agency_id"].isin(holders)]
+    return held["indicator_id"].nunique() if role == LEAD else len(held)
+
+
+def _role_parts(
+    assignments: pd.DataFrame, by_sub_index: bool
+) -> list[tuple[str, dict, pd.DataFrame]]:
+    """(role, key, rows) for each role, and each sub-index if asked, in order."""
+    if not by_sub_index:
+        return [(role, {}, assignments) for role in ROLES]
+    sub_index = sub_index_of(assignments["indicator_id"])
+    parts = list(assignments.groupby(sub_index))
+    return [(role, {"sub_index": number}, part) for role in ROLES for number, part in parts]
 
 
 def concentration(
-    assignments: pd.DataFrame, agencies: pd.DataFrame, by_sub_index: bool = False
+    assignments: pd.DataFrame,
+    agencies: pd.DataFrame,
+    by_sub_index: bool = False,
+    collectives: bool = False,
 ) -> pd.DataFrame:
-    """How concentrated leading and coordinating are among accountable bodies, overall or per
-    sub-index.
+    """How concentrated leading and coordinating are among accountable bodies (every actor with
+    `collectives`), overall or per sub-index.
 
     Every share is of the named bodies' total (`named_total`: lead credit or coordinator
     assignments, collectives left out), not of all the work. Columns: how many bodies hold the
@@ -321,32 +380,64 @@ def concentration(
     `top_bodies` > 1 when several tie) and the share each of them holds, the
     Herfindahl–Hirschman index, the equivalent number of equal bodies (1 / HHI), and the Gini
     coefficient over every body the plan names (those without the role count as zero, so a role
-    held by few bodies is unequal)."""
-    if by_sub_index:
-        sub_index = sub_index_of(assignments["indicator_id"])
-        parts = [({"sub_index": number}, part) for number, part in assignments.groupby(sub_index)]
-    else:
-        parts = [({}, assignments)]
+    held by few bodies is unequal). `size_aware_concentration` compares parts of unequal size."""
     records = []
-    for role in ROLES:
-        for key, part in parts:
-            weights = role_weights(part, agencies, role)
-            top = top_holders(weights)
-            hhi = herfindahl(weights)
-            records.append(
-                {
-                    "role": role,
-                    **key,
-                    "bodies": int((weights > 0).sum()),
-                    "named_total": weights.sum(),
-                    "top_bodies": len(top),
-                    "top_agencies": AGENCY_SEPARATOR.join(top),
-                    "top_share_of_named": weights.max() / weights.sum(),
-                    "hhi": hhi,
-                    "equivalent_bodies": 1 / hhi,
-                    "gini": gini(weights),
-                }
-            )
+    for role, key, part in _role_parts(assignments, by_sub_index):
+        weights = role_weights(part, agencies, role, collectives)
+        top = top_holders(weights)
+        hhi = herfindahl(weights)
+        records.append(
+            {
+                "role": role,
+                **key,
+                "bodies": int((weights > 0).sum()),
+                "named_total": weights.sum(),
+                "top_bodies": len(top),
+                "top_agencies": AGENCY_SEPARATOR.join(top),
+                "top_share_of_named": weights.max() / weights.sum() if top else np.nan,
+                "hhi": hhi,
+                "equivalent_bodies": 1 / hhi,
+                "gini": gini(weights),
+            }
+        )
+    return pd.DataFrame(records)
+
+
+def size_aware_concentration(
+    assignments: pd.DataFrame,
+    agencies: pd.DataFrame,
+    by_sub_index: bool = True,
+    collectives: bool = False,
+) -> pd.DataFrame:
+    """Concentration that parts of different size can be compared on, per role and sub-index.
+
+    A sub-index of 6 indicators cannot have an HHI below 1/6, one of 15 can fall to 1/15, and a
+    Gini over all 17 bodies counts every body that leads nothing in a small sub-index as a zero.
+    Columns: the part's indicators; `units`, the whole units its holders share (indicators with
+    a lead among them, or coordinator assignments to them); `bodies` holding any; the HHI, its
+    floor for that many units (`hhi_floor`, see `inequality.herfindahl_floor`) and where the
+    HHI stands between that floor and 1 (`hhi_normalised`); the Gini over every holder, as in
+    `concentration`, and among the bodies that hold the role (`gini_among_holders`)."""
+    holders = holder_ids(agencies, collectives)
+    records = []
+    for role, key, part in _role_parts(assignments, by_sub_index):
+        weights = role_weights(part, agencies, role, collectives)
+        units = _whole_units(part, holders, role)
+        hhi, floor = herfindahl(weights), herfindahl_floor(units, len(holders))
+        records.append(
+            {
+                "role": role,
+                **key,
+                "indicators": part["indicator_id"].nunique(),
+                "units": units,
+                "bodies": int((weights > 0).sum()),
+                "hhi": hhi,
+                "hhi_floor": floor,
+                "hhi_normalised": normalised_herfindahl(hhi, floor),
+                "gini": gini(weights),
+                "gini_among_holders": gini(weights[weights > 0]),
+            }
+        )
     return pd.DataFrame(records)
 
 
@@ -393,13 +484,44 @@ def co_assignment_graph(assignments: pd.DataFrame, agencies: pd.DataFrame) -> nx
     return graph
 
 
-def co_assignment_ties(graph: nx.Graph) -> pd.DataFrame:
-    """The network's links, strongest first: two bodies and the indicators they share."""
+def co_assignment_ties(graph: nx.Graph, top: int | None = None) -> pd.DataFrame:
+    """The network's links, strongest first: two bodies and the indicators they share. With
+    `top`, the `top` strongest and every link tied with the last of them."""
     table = pd.DataFrame(
         [(a, b, weight) for a, b, weight in graph.edges(data="weight")],
         columns=["agency_a", "agency_b", "shared_indicators"],
     )
-    return _descending(table, ["shared_indicators"], ["agency_a", "agency_b"])
+    ties = _descending(table, ["shared_indicators"], ["agency_a", "agency_b"])
+    return ties if top is None else top_with_ties(ties, "shared_indicators", top)
+
+
+def _betweenness(graph: nx.Graph, weighted: bool) -> dict[str, float]:
+    """Betweenness of each node: over shortest paths of distance 1 / weight (frequent partners
+    are close), or of one step per link."""
+    import networkx as nx
+
+    if not weighted:
+        return nx.betweenness_centrality(graph)
+    distances = graph.copy()
+    for _, _, data in distances.edges(data=True):
+        data["distance"] = 1 / data["weight"]
+    return nx.betweenness_centrality(distances, weight="distance")
+
+
+def network_brokers(graph: nx.Graph) -> pd.DataFrame:
+    """Per body: betweenness (how often it lies on the shortest path between two others) with
+    frequent partners close (`betweenness`, distance 1 / weight) and with every link one step
+    (`betweenness_unweighted`). The two can disagree on who brokers: read them together. Highest
+    weighted betweenness first."""
+    weighted, unweighted = _betweenness(graph, True), _betweenness(graph, False)
+    table = pd.DataFrame(
+        {
+            "agency_id": list(graph.nodes),
+            "betweenness": [weighted[node] for node in graph.nodes],
+            "betweenness_unweighted": [unweighted[node] for node in graph.nodes],
+        }
+    )
+    return _descending(table, ["betweenness", "betweenness_unweighted"], ["agency_id"])
 
 
 def network_centrality(graph: nx.Graph) -> pd.DataFrame:
@@ -408,10 +530,7 @@ def network_centrality(graph: nx.Graph) -> pd.DataFrame:
     partners are close) and weighted eigenvector centrality. Most co-assignments first."""
     import networkx as nx
 
-    distances = graph.copy()
-    for _, _, data in distances.edges(data=True):
-        data["distance"] = 1 / data["weight"]
-    betweenness = nx.betweenness_centrality(distances, weight="distance")
+    betweenness = _betweenness(graph, weighted=True)
     eigenvector = nx.eigenvector_centrality(graph, weight="weight", max_iter=1000, tol=1e-12)
     table = pd.DataFrame(
         {

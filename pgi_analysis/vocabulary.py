@@ -553,3 +553,127 @@ def glossary_markdown() -> str:
         f"`{MISSING}`, or `{UNKNOWN[0]}` / `{UNKNOWN[1]}` where VCCI has not published it."
     )
     return "\n".join(lines) + "\n"
+
+
+# === counting choices, headline findings, repairs (pgi_analysis.counting, findings/) ===========
+# Keys of `counting.CHOICES`: the default reading of the appendix, then one alternative per choice.
+DEFAULT_COUNTING = "default"
+INDIVIDUALS_WITH_FIRMS = "individuals_with_firms"
+COMMUNES_AS_COLLECTIVE = "communes_as_collective"
+SPLIT_LEADS_AS_SOLE = "split_leads_as_sole"
+COLLECTIVES_IN_CONCENTRATION = "collectives_in_concentration"
+COUNTING_CHOICE_LABELS = {
+    DEFAULT_COUNTING: ("cách đếm mặc định", "the default counting"),
+    INDIVIDUALS_WITH_FIRMS: (
+        "gộp “cá nhân có liên quan” với doanh nghiệp thành một chủ thể",
+        "“individuals concerned” counted with the firms as one collective",
+    ),
+    COMMUNES_AS_COLLECTIVE: (
+        "tính UBND cấp xã là chủ thể không nêu tên cụ thể",
+        "the commune People's Committees counted as an unnamed collective",
+    ),
+    SPLIT_LEADS_AS_SOLE: (
+        "tính cơ quan chủ trì đã được phân chia phạm vi là chủ trì riêng phần việc của mình",
+        "the leads of a split indicator counted as sole leads of their part",
+    ),
+    COLLECTIVES_IN_CONCENTRATION: (
+        "tính cả chủ thể không nêu tên cụ thể khi đo mức độ tập trung",
+        "unnamed collectives included in concentration",
+    ),
+}
+# Why the default counting is the default (`counting.DEFAULT_CHOICE`), as the findings say it.
+DEFAULT_COUNTING_REASON = (
+    "mỗi chủ thể được tính một lần cho mỗi chỉ số và vai trò, đúng như phụ lục liệt kê "
+    "(“cá nhân có liên quan” tính riêng với doanh nghiệp); UBND cấp xã tính là một cơ quan, vì "
+    "kế hoạch giao việc cho cấp xã bằng một dòng trong mỗi ô như với mỗi Sở; các cơ quan cùng "
+    "chủ trì một chỉ số vẫn tính là cùng chủ trì dù đã phân chia phạm vi, vì PGI chấm mỗi chỉ số "
+    "bằng một con số chung; mức độ tập trung chỉ tính giữa các cơ quan được nêu tên, vì chủ thể "
+    "không nêu tên cụ thể không chỉ rõ ai chịu trách nhiệm",
+    "every actor counts once per indicator and role, as the appendix lists it (“cá nhân có "
+    "liên quan” apart from the firms); UBND cấp xã counts as one body, because the plan gives "
+    "the commune tier one line in each cell, as it gives each Sở; the leads of an indicator "
+    "share it even where the plan splits the work, because the PGI scores each indicator as one "
+    "number; concentration is measured among named bodies only, because an unnamed collective "
+    "holds nobody to account",
+)
+# Columns of `counting.sensitivity`: one headline finding each.
+HEADLINE_LABELS = {
+    "coordinator_assignments": ("Số lượt phối hợp", "Coordinator assignments"),
+    "collective_coordination_share": (
+        "Tỷ lệ lượt phối hợp giao cho chủ thể không nêu tên cụ thể",
+        "Share of coordination given to unnamed collectives",
+    ),
+    "shared_lead_indicators": (
+        "Số chỉ số do nhiều cơ quan cùng chủ trì",
+        "Indicators whose leads share accountability",
+    ),
+    "top_lead": ("Cơ quan có phần chủ trì lớn nhất", "Top lead body"),
+    "top_lead_share": ("Tỷ trọng phần chủ trì của cơ quan đứng đầu", "Top lead body's share"),
+    "lead_hhi": ("HHI của chủ trì", "HHI of leading"),
+    "lead_gini": ("Hệ số Gini của chủ trì", "Gini of leading"),
+    "top_coordinator": ("Cơ quan phối hợp nhiều nhất", "Top coordinator"),
+    "top_coordinator_share": (
+        "Tỷ trọng lượt phối hợp của cơ quan đứng đầu",
+        "Top coordinator's share",
+    ),
+    "coordination_hhi": ("HHI của phối hợp", "HHI of coordinating"),
+    "coordination_gini": ("Hệ số Gini của phối hợp", "Gini of coordinating"),
+    "lead_more_unequal": (
+        "Chủ trì phân bổ không đều hơn phối hợp",
+        "Leading more unequal than coordinating",
+    ),
+    "on_every_indicator": ("Cơ quan có mặt ở mọi chỉ số", "Bodies on every indicator"),
+    "collectives_outnumber_named": (
+        "CSTP có số chủ thể không nêu tên cụ thể phối hợp nhiều hơn số cơ quan nêu tên",
+        "Sub-indices where unnamed collectives outnumber named coordinators",
+    ),
+    "most_concentrated_sub_index": (
+        "CSTP có chủ trì tập trung nhất (HHI chuẩn hóa)",
+        "Sub-index where leading is most concentrated (normalised HHI)",
+    ),
+    "most_co_assigned": ("Cơ quan cùng tham gia nhiều nhất", "Most co-assigned body"),
+    "broker": ("Cơ quan trung gian (có trọng số)", "Broker (weighted)"),
+    "broker_unweighted": ("Cơ quan trung gian (không trọng số)", "Broker (unweighted)"),
+    "strongest_tie": ("Cặp cơ quan cùng tham gia nhiều nhất", "Strongest tie"),
+    "strongest_tie_indicators": (
+        "Số chỉ số chung của cặp đó",
+        "Indicators shared by the strongest tie",
+    ),
+}
+# Columns of `counting.sensitivity` that repeat per sub-index, as "<stem>_<sub-index>".
+PER_SUB_INDEX_HEADLINES = {
+    "collective_coordinators": (
+        "chủ thể không nêu tên cụ thể phối hợp / chỉ số",
+        "unnamed collective coordinators per indicator",
+    ),
+    "named_coordinators": ("cơ quan nêu tên phối hợp / chỉ số", "named coordinators per indicator"),
+}
+# Kinds of repair the appendix reader records (`appendix_rows.Repairs`).
+REPAIR_KIND_LABELS = {
+    "merged columns": ("tách hai cột bị dính liền", "split merged columns"),
+    "alias": ("tên gọi khác của cùng một chủ thể", "another name of the same actor"),
+    "spelling": ("cách viết khác của cùng một tên", "another spelling of the same name"),
+    "unit": ("sửa cách in đơn vị tính", "mended the printing of a unit"),
+    "duplicate lead": ("bỏ cơ quan chủ trì ghi trùng", "dropped a lead listed twice"),
+    "duplicate coordinator": (
+        "bỏ cơ quan phối hợp ghi trùng",
+        "dropped a coordinator listed twice",
+    ),
+    "no reference entry": (
+        "chỉ số chưa có trong bảng tham chiếu",
+        "indicator missing from the reference table",
+    ),
+}
+
+
+def sub_index_code(sub_index: int) -> str:
+    """ "CSTP 2": the code of a sub-index, the same in both languages."""
+    return reference.sub_indices().set_index("sub_index").loc[sub_index, "code"]
+
+
+def headline_label(finding: str, lang: str) -> str:
+    """A column of `counting.sensitivity` as a reader calls it."""
+    if finding in HEADLINE_LABELS:
+        return pick(lang, *HEADLINE_LABELS[finding])
+    stem, _, number = finding.rpartition("_")
+    return f"{sub_index_code(int(number))}: {pick(lang, *PER_SUB_INDEX_HEADLINES[stem])}"

@@ -1,6 +1,9 @@
 """Responsibility measures, pinned to the real appendix where counted by hand from
 data/raw/lang-son-kh18-2026-appendix.txt, and checked on small made-up tables for the rules."""
 
+import math
+
+import made_up_plan as made_up
 import pandas as pd
 import pytest
 
@@ -328,3 +331,160 @@ def test_network_centrality(assignments, agencies):
     assert (top["partners"], top["co_assignments"]) == (16, 159)
     assert table["betweenness"].idxmax() == 0
     assert len(table) == 17
+
+
+# --- size-aware concentration, ties, brokers, wording (made-up tables, counted by hand) -------
+
+
+def test_herfindahl_floor_spreads_whole_units_as_evenly_as_they_go():
+    assert resp.herfindahl_floor(6, 17) == pytest.approx(1 / 6)
+    assert resp.herfindahl_floor(15, 17) == pytest.approx(1 / 15)
+    assert resp.herfindahl_floor(34, 17) == pytest.approx(1 / 17)
+    # 30 among 17: 13 hold 2 and 4 hold 1
+    assert resp.herfindahl_floor(30, 17) == pytest.approx((13 * 4 + 4 * 1) / 900)
+    assert math.isnan(resp.herfindahl_floor(0, 17))
+    assert resp.normalised_herfindahl(0.625, 0.5) == pytest.approx(0.25)
+    assert math.isnan(resp.normalised_herfindahl(1.0, 1.0))
+
+
+def test_size_aware_concentration_on_a_made_up_plan():
+    table = resp.size_aware_concentration(made_up.ASSIGNMENTS, made_up.AGENCIES)
+    leading = table[table["role"] == "lead"].set_index("sub_index")
+    # CSTP 1: a leads 1.01 alone and shares 1.02 with b: credits 1.5 and 0.5 of 2
+    assert leading.loc[1, ["indicators", "units", "bodies"]].tolist() == [2, 2, 2]
+    assert leading.loc[1, "hhi"] == pytest.approx(0.75**2 + 0.25**2)
+    assert leading.loc[1, "hhi_floor"] == pytest.approx(0.5)
+    assert leading.loc[1, "hhi_normalised"] == pytest.approx(0.25)
+    assert leading.loc[1, "gini"] == pytest.approx(0.5)  # over a, b, c: 1.5, 0.5, 0
+    assert leading.loc[1, "gini_among_holders"] == pytest.approx(0.25)  # over 1.5, 0.5
+    # CSTP 2: credits 0.5, 1, 0.5: a shared lead spreads them below the floor of 2 indicators
+    assert leading.loc[2, "hhi"] == pytest.approx(0.375)
+    assert leading.loc[2, "hhi_normalised"] == pytest.approx(-0.25)
+    assert leading.loc[2, "gini_among_holders"] == pytest.approx(1 / 6)
+    coordinating = table[table["role"] == "coordinator"].set_index("sub_index")
+    # CSTP 1: b once, c twice among the named: 3 assignments over 3 bodies, floor 1/3
+    assert coordinating.loc[1, ["units", "bodies"]].tolist() == [3, 2]
+    assert coordinating.loc[1, "hhi_normalised"] == pytest.approx((5 / 9 - 1 / 3) / (2 / 3))
+
+
+def test_concentration_with_collectives_counts_every_actor_as_a_holder():
+    table = resp.concentration(made_up.ASSIGNMENTS, made_up.AGENCIES, collectives=True)
+    coordinating = table.set_index("role").loc["coordinator"]
+    # a coordinates once; b, c, the departments, the firms and the individuals twice each
+    assert coordinating["top_agencies"] == "b, c, cac-so-ban-nganh, doanh-nghiep, ca-nhan"
+    assert coordinating["top_share_of_named"] == pytest.approx(2 / 11)
+    assert coordinating["hhi"] == pytest.approx(21 / 121)
+    leading = table.set_index("role").loc["lead"]
+    assert leading["gini"] == pytest.approx(0.625)  # 2, 1.5, 0.5 and three zeros
+
+
+def test_size_aware_concentration_of_the_appendix_ranks_sub_indices_fairly(assignments, agencies):
+    table = resp.size_aware_concentration(assignments, agencies)
+    leading = table[table["role"] == "lead"].set_index("sub_index")
+    assert leading["indicators"].tolist() == [15, 11, 10, 6]
+    assert leading.loc[4, "hhi_floor"] == pytest.approx(1 / 6)
+    assert leading.loc[1, "hhi_floor"] == pytest.approx(1 / 15)
+    # raw HHI and Gini over all 17 make CSTP 4 the most concentrated ...
+    assert leading["hhi"].idxmax() == leading["gini"].idxmax() == 4
+    # ... its size allowed for, CSTP 1 is, and CSTP 4 is the least unequal among its leads
+    assert leading["hhi_normalised"].idxmax() == 1
+    assert leading["gini_among_holders"].idxmax() == 1
+    assert leading["gini_among_holders"].idxmin() == 4
+    assert leading.loc[4, "gini_among_holders"] == pytest.approx(2 / 9)  # credits 3, 2, 1
+
+
+def test_top_with_ties_never_cuts_inside_a_tie():
+    table = pd.DataFrame({"pair": list("pqrstu"), "shared": [9, 7, 5, 5, 5, 2]})
+    assert resp.top_with_ties(table, "shared", 1)["pair"].tolist() == ["p"]
+    assert resp.top_with_ties(table, "shared", 3)["pair"].tolist() == list("pqrst")
+    assert resp.top_with_ties(table, "shared", 5)["pair"].tolist() == list("pqrst")
+    assert resp.top_with_ties(table, "shared", 9)["pair"].tolist() == list("pqrstu")
+    assert resp.top_with_ties(table, "shared", 0).empty
+
+
+def test_co_assignment_ties_of_the_appendix_keep_the_four_pairs_tied_at_16(assignments, agencies):
+    graph = resp.co_assignment_graph(assignments, agencies)
+    ties = resp.co_assignment_ties(graph, top=6)
+    assert ties["shared_indicators"].tolist() == [39, 20, 19, 18, 17, 16, 16, 16, 16]
+    assert resp.co_assignment_ties(graph, top=1)["shared_indicators"].tolist() == [39]
+
+
+def _square():
+    """p–q–s and p–r–s: two paths of two steps; the path through r has the heavier links."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_weighted_edges_from([("p", "q", 1), ("q", "s", 1), ("p", "r", 4), ("r", "s", 4)])
+    return graph
+
+
+def test_network_brokers_weighted_and_unweighted():
+    brokers = resp.network_brokers(_square()).set_index("agency_id")
+    # one step per link: every pair of opposite corners has two shortest paths, so all tie
+    assert brokers["betweenness_unweighted"].tolist() == pytest.approx([1 / 6] * 4)
+    # distance 1/weight: p to s runs through r only (1/4 + 1/4 < 1 + 1); q to r through p or s
+    assert brokers.loc[["r", "p", "s", "q"], "betweenness"].tolist() == pytest.approx(
+        [1 / 3, 1 / 6, 1 / 6, 0]
+    )
+    assert brokers.index.tolist() == ["r", "p", "s", "q"]
+
+
+def test_network_brokers_of_the_appendix(assignments, agencies):
+    graph = resp.co_assignment_graph(assignments, agencies)
+    brokers = resp.network_brokers(graph).set_index("agency_id")
+    assert resp.top_holders(brokers["betweenness"]) == [UBND]
+    unweighted = brokers["betweenness_unweighted"]
+    assert sorted(resp.top_holders(unweighted)) == sorted([SNN, UBND])
+    # and the weighted column is the one network_centrality reports
+    centrality = resp.network_centrality(graph).set_index("agency_id")["betweenness"]
+    pd.testing.assert_series_equal(centrality.sort_index(), brokers["betweenness"].sort_index())
+
+
+def test_printed_name_drops_the_scope_and_the_task():
+    assert resp.printed_name("Sở Xây dựng (nước sạch đô thị)", "nước sạch đô thị", "") == (
+        "Sở Xây dựng"
+    )
+    assert resp.printed_name("UBND các xã, phường chủ trì chỉ đạo", "", "chủ trì chỉ đạo") == (
+        "UBND các xã, phường"
+    )
+    assert resp.printed_name("Sở Tài chính", "", "") == "Sở Tài chính"
+
+
+def test_role_overlap_wording_on_a_made_up_table():
+    made = made_up.assignments(
+        ("1.01", "a", "lead", "", "tham mưu rà soát"),
+        ("1.01", "a", "coordinator", "", "", "Sở A"),
+        ("1.02", "b", "lead", "", "", "UBND cấp xã"),
+        ("1.02", "b", "coordinator", "", "", "UBND các xã, phường"),
+        ("1.02", "a", "coordinator"),
+    )
+    wording = resp.role_overlap_wording(made)
+    assert _rows(wording, list(wording.columns)) == [
+        ("1.01", "a", "a", "Sở A", False, "tham mưu rà soát"),
+        ("1.02", "b", "UBND cấp xã", "UBND các xã, phường", False, ""),
+    ]
+
+
+def test_role_overlap_wording_of_the_appendix(assignments):
+    wording = resp.role_overlap_wording(assignments).set_index("indicator_id")
+    assert wording.index[~wording["spelled_alike"]].tolist() == ["1.03"]
+    assert wording.loc["1.03", ["lead_name", "coordinator_name"]].tolist() == [
+        "UBND cấp xã",
+        "UBND các xã, phường",
+    ]
+    assert wording.index[wording["lead_task"] != ""].tolist() == ["1.07", "1.08", "1.14"]
+    assert wording.loc["1.07", "lead_task"].startswith("tham mưu cho Ban Chỉ huy")
+
+
+def test_a_lead_part_column_makes_split_leads_sole_leads_of_their_part():
+    parted = made_up.ASSIGNMENTS.assign(
+        lead_part=made_up.ASSIGNMENTS["scope"].where(made_up.ASSIGNMENTS["role"] == "lead", "")
+    )
+    load = resp.lead_load(parted).set_index("agency_id")
+    assert load.loc["a", ["led", "sole_lead", "shared_lead"]].tolist() == [3, 2, 1]
+    assert load.loc["b", ["led", "sole_lead", "shared_lead"]].tolist() == [2, 2, 0]
+    # credit unchanged: each part is half of 1.02
+    assert load["lead_credit"].to_dict() == pytest.approx(
+        resp.lead_load(made_up.ASSIGNMENTS).set_index("agency_id")["lead_credit"].to_dict()
+    )
+    assert resp.shared_leads(parted)["indicator_id"].tolist() == ["2.01"]
