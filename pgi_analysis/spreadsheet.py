@@ -11,12 +11,13 @@ import io
 import math
 import zipfile
 from collections.abc import Iterator, Sequence
-from datetime import datetime
 from functools import cache
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
+
+from pgi_analysis.files import FIXED_TIME, restamped_zip
 
 if TYPE_CHECKING:
     from openpyxl.cell import Cell
@@ -74,37 +75,18 @@ class PageLabels(NamedTuple):
 
 NO_LABELS = PageLabels()
 
-# Workbooks carry the time they were saved (properties and zip entries); one fixed date instead,
-# the plan's, makes the same content the same bytes.
-XLSX_TIME = datetime(2026, 1, 21)
-
-
-def _restamped(archive: bytes) -> bytes:
-    """The zip archive again, every entry dated XLSX_TIME."""
-    output = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(archive)) as source,
-        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for entry in source.infolist():
-            stamped = zipfile.ZipInfo(entry.filename, date_time=XLSX_TIME.timetuple()[:6])
-            stamped.compress_type = zipfile.ZIP_DEFLATED
-            stamped.external_attr = entry.external_attr
-            target.writestr(stamped, source.read(entry))
-    return output.getvalue()
-
 
 def xlsx_bytes(book) -> bytes:
     """An openpyxl workbook as .xlsx bytes that depend on its content only."""
     from openpyxl.writer.excel import ExcelWriter
 
     book.properties.creator = "pgi-analysis"
-    book.properties.created = book.properties.modified = XLSX_TIME
+    book.properties.created = book.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     # ExcelWriter rather than Workbook.save, which stamps the time of saving into the properties.
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).save()
-    return _restamped(buffer.getvalue())
+    return restamped_zip(buffer.getvalue())
 
 
 def font(**style: object):
