@@ -210,7 +210,7 @@ def trajectory(
         rank_best=premises["rank_best"],
         rank_worst=premises["rank_worst"],
         rank_status=premises["rank_status"],
-        outside_top=premises["ranked_ahead_by_total"].where(premises["rank"].isna()),
+        outside_top=premises["ranked_ahead_by_total"],
         region_provinces=list(size),
         region_rank_best=list(region_best),
         region_rank_worst=list(region_worst),

@@ -54,10 +54,6 @@ _INFERRED_YEAR = re.compile(r"\binferred\b", re.IGNORECASE)  # as the rows' note
 _EPSILON = 1e-9  # floating-point slack when a gap equals the margin
 
 
-def _margin(derived: bool) -> float:
-    return TOLERANCE if derived else 0.0
-
-
 def _above_by_total(totals: np.ndarray, margins: np.ndarray) -> np.ndarray:
     """above[i, j]: the total of i exceeds that of j by more than rounding (premise 2)."""
     with np.errstate(invalid="ignore"):
@@ -207,21 +203,24 @@ def _bounds_table(ranks: YearRanks) -> pd.DataFrame:
     return table.astype({"rank": "Int64", "rank_best": "Int64", "rank_worst": "Int64"})
 
 
-def outside_top(scores: pd.DataFrame, year: int, province_id: str) -> int | None:
+def _ranked_ahead_by_total(ranks: YearRanks, index: int) -> int | None:
+    ranked = ~np.isnan(ranks.rank)
+    if ranked[index] or np.isnan(ranks.total[index]):
+        return None
+    ahead = ranks.rank[ranked & ranks.by_total[:, index]]
+    return int(ahead.max()) if len(ahead) else None
+
+
+def outside_top(
+    scores: pd.DataFrame, provinces: Provinces, year: int, province_id: str
+) -> int | None:
     """For a province without a stored rank in `year`: the highest stored rank held by a
     province whose total is above its own by more than rounding (so the province ranks below
     it). None if its rank is stored, its total is unknown, or no ranked province is known to
     score higher. One of the facts `rank_bounds` combines; `rank_best` and `rank_worst` say
     more."""
-    ranks, totals = year_values(scores, year, "rank"), year_values(scores, year, "total")
-    if province_id in ranks.index or province_id not in totals.index:
-        return None
-    derived = derived_keys(scores)
-    ids = [province_id, *ranks.index.intersection(totals.index)]
-    margins = np.array([_margin((year, pid, "total") in derived) for pid in ids])
-    above = _above_by_total(totals[ids].to_numpy(dtype=float), margins)[1:, 0]
-    ahead = ranks[ids[1:]][above]
-    return int(ahead.max()) if len(ahead) else None
+    ranks = year_ranks(scores, provinces, year)
+    return _ranked_ahead_by_total(ranks, ranks.position(province_id))
 
 
 # --- premises, as the sentences that state them need them ---------------------------------------
@@ -292,7 +291,7 @@ def rank_premises(
             "year": year,
             "provinces_ranked": ranks.count,
             **bounds.drop("province_id").to_dict(),
-            "ranked_ahead_by_total": outside_top(scores, year, province_id),
+            "ranked_ahead_by_total": _ranked_ahead_by_total(ranks, index),
             "derived_totals_compared": bool(ranks.total_derived[index]),
         }
         used = {province_id}
@@ -357,9 +356,20 @@ def regional_rank_bounds(
 
     The province's position in its region follows (`regional_position`)."""
     ranks = year_ranks(scores, provinces, year)
-    bounds = _bounds_table(ranks).set_index("province_id")
+    return _regional(ranks, _bounds_table(ranks), scores, provinces, province_id)
+
+
+def _regional(
+    ranks: YearRanks,
+    bounds: pd.DataFrame,
+    scores: pd.DataFrame,
+    provinces: Provinces,
+    province_id: str,
+) -> pd.DataFrame:
+    """`regional_rank_bounds` from the year's ranks and their `_bounds_table`."""
+    bounds = bounds.set_index("province_id")
     own = ranks.position(province_id)
-    stored = set(scores.loc[scores["year"] == year, "province_id"])
+    stored = set(scores.loc[scores["year"] == ranks.year, "province_id"])
     found = _relevant_list(ranks, province_id)
     records = []
     for other in provinces.region_members(province_id):
@@ -393,13 +403,14 @@ def regional_position(
     its region: 1 + the members surely ahead at best, the size less those surely behind at worst
     (`regional_rank_bounds`); and no better than its national rank leaves room for (a province
     ranked r nationally has at most r − 1 of its region ahead, at most N − r behind)."""
-    relations = regional_rank_bounds(scores, provinces, year, province_id)
+    ranks = year_ranks(scores, provinces, year)
+    bounds = _bounds_table(ranks)
+    relations = _regional(ranks, bounds, scores, provinces, province_id)
     size = len(relations) + 1
     best = 1 + int((relations["relation"] == AHEAD).sum())
     worst = size - int((relations["relation"] == BEHIND).sum())
-    national = rank_bounds(scores, provinces, year).set_index("province_id").loc[province_id]
+    national = bounds.set_index("province_id").loc[province_id]
     if not pd.isna(national["rank_best"]):
-        count = provinces.ranked(year)
-        best = max(best, size - (count - int(national["rank_best"])))
+        best = max(best, size - (ranks.count - int(national["rank_best"])))
         worst = min(worst, int(national["rank_worst"]))
     return size, best, worst, _status(False, best, worst, size)

@@ -48,7 +48,7 @@ class ComparisonGroup:
 
     year: int
     provinces: int  # with all four sub-indices
-    outside_top: int  # of them, in the stored list of the provinces outside the top `top`
+    from_list: int  # of them, in the stored list of the provinces outside the top `top`
     top: int | None  # None when no complete list is stored that year
     correlations: pd.DataFrame  # `sub_index_correlations` over the group
 
@@ -61,7 +61,7 @@ class ComparisonGroup:
         """Whether most of the group is the list of provinces outside the top: chosen for low
         totals, so that a high score on one sub-index tends to go with low ones on the others
         (selection, not a trade-off between sub-indices)."""
-        return self.top is not None and 2 * self.outside_top > self.provinces
+        return self.top is not None and 2 * self.from_list > self.provinces
 
 
 def comparison_group(scores: pd.DataFrame, provinces: Provinces, year: int) -> ComparisonGroup:
@@ -75,7 +75,7 @@ def comparison_group(scores: pd.DataFrame, provinces: Provinces, year: int) -> C
     return ComparisonGroup(
         year=year,
         provinces=len(group),
-        outside_top=len(group & found.members) if found else 0,
+        from_list=len(group & found.members) if found else 0,
         top=found.rank if found else None,
         correlations=sub_index_correlations(table),
     )

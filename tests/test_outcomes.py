@@ -71,10 +71,14 @@ def test_an_unpublished_rank_is_bounded_only_by_published_ranks_and_totals(data)
     # 2024: the derived 22.63 is below Gia Lai's published 25.05, ranked 30th
     assert path.loc[2024, "outside_top"] == 30
     assert path[["outside_top"]].loc[[2022, 2023]].isna().all().all()  # ranks published
-    assert ranks.outside_top(data.scores, 2024, "gia-lai") is None  # its own rank is stored
+    assert (
+        ranks.outside_top(data.scores, data.provinces, 2024, "gia-lai") is None
+    )  # its own rank is stored
     # Vĩnh Phúc (25.94, no rank) trails Hải Dương (26.34, 13th) but not Đắk Nông (25.24, 29th)
-    assert ranks.outside_top(data.scores, 2024, "vinh-phuc") == 13
-    assert ranks.outside_top(data.scores, 2022, "cao-bang") is None  # no total: no bound
+    assert ranks.outside_top(data.scores, data.provinces, 2024, "vinh-phuc") == 13
+    assert (
+        ranks.outside_top(data.scores, data.provinces, 2022, "cao-bang") is None
+    )  # no total: no bound
 
 
 def test_a_derived_total_within_rounding_of_a_ranked_province_is_not_below_it(pgi_dir, tmp_path):
@@ -88,8 +92,10 @@ def test_a_derived_total_within_rounding_of_a_ranked_province_is_not_below_it(pg
         year=2024,
     )
     data = outcomes.load_outcome_data(pgi_dir)
-    assert ranks.outside_top(data.scores, 2024, "son-la") == 29  # below Đắk Nông's 25.24
-    assert ranks.outside_top(data.scores, 2024, "bac-kan") == 30
+    assert (
+        ranks.outside_top(data.scores, data.provinces, 2024, "son-la") == 29
+    )  # below Đắk Nông's 25.24
+    assert ranks.outside_top(data.scores, data.provinces, 2024, "bac-kan") == 30
 
 
 def test_rows_with_sub_indices_1_and_2_equal_are_flagged(data):
@@ -526,14 +532,14 @@ def test_correlations_between_sub_indices(six):
 
 def test_a_group_drawn_from_the_list_outside_the_top_is_selected_for_low_totals(six):
     group = selection.comparison_group(scores(*SELECTED), six, 2024)
-    assert (group.provinces, group.outside_top, group.top) == (5, 5, 1)
+    assert (group.provinces, group.from_list, group.top) == (5, 5, 1)
     assert group.negative_pairs == 3 and group.selected_for_low_totals
     unranked = scores(*SELECTED[2:])  # without An's rank there is no list
     plain = selection.comparison_group(unranked, six, 2024)
-    assert (plain.outside_top, plain.top, plain.selected_for_low_totals) == (0, None, False)
+    assert (plain.from_list, plain.top, plain.selected_for_low_totals) == (0, None, False)
 
 
 def test_the_committed_2024_group_is_the_list_outside_the_top_30(data):
     group = selection.comparison_group(data.scores, data.provinces, 2024)
-    assert (group.provinces, group.outside_top, group.top) == (35, 33, 30)
+    assert (group.provinces, group.from_list, group.top) == (35, 33, 30)
     assert group.negative_pairs == 4 and group.selected_for_low_totals

@@ -110,14 +110,14 @@ def test_from_2025_only_the_merged_provinces_are_ranked(six):
 
 def test_outside_top_is_the_highest_published_rank_surely_above(six):
     table = scores(*OPEN)
-    assert ranks.outside_top(table, 2024, "cuong") == 2
-    assert ranks.outside_top(table, 2024, "an") is None  # its own rank is published
-    assert ranks.outside_top(table, 2024, "hoa") is None  # no total
+    assert ranks.outside_top(table, six, 2024, "cuong") == 2
+    assert ranks.outside_top(table, six, 2024, "an") is None  # its own rank is published
+    assert ranks.outside_top(table, six, 2024, "hoa") is None  # no total
     # a derived total within 0.05 of a published one is not surely below it
     near = scores(
         (2024, "an", "rank", 1), (2024, "an", "total", 25.0), (2024, "binh", "total", 24.96, True)
     )
-    assert ranks.outside_top(near, 2024, "binh") is None
+    assert ranks.outside_top(near, six, 2024, "binh") is None
 
 
 def test_premises_name_the_list_its_counts_and_the_inferred_year(six):

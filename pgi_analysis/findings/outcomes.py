@@ -244,12 +244,13 @@ def _list_reasoning(context: _Context, lang: str) -> str:
     ahead = premises["provinces_ranked"] - size
     above, below, level = premises["list_above"], premises["list_below"], premises["list_level"]
     within = pick(lang, f", {level} tỉnh chênh trong phạm vi làm tròn", f", {level} within it")
+    others = f"the other {ahead} rank" if ahead > 1 else "the other one ranks"
     counted = pick(
         lang,
         f", nên {ahead} tỉnh còn lại xếp trên {province}; trong {size - 1} tỉnh khác của danh "
         f"sách này, {above} tỉnh cao hơn {province} quá mức làm tròn, {below} tỉnh thấp hơn",
-        f", so the other {ahead} rank ahead of {province}; of the {size - 1} other provinces "
-        f"in that list, {above} are above {province} by more than rounding, {below} below",
+        f", so {others} ahead of {province}; of the {size - 1} other provinces in that list, "
+        f"{above} are above {province} by more than rounding, {below} below",
     )
     return listed + counted + (within if level else "")
 
@@ -322,20 +323,22 @@ def _bounded_reason(context: _Context, members: pd.DataFrame, relation: str, lan
     )
     if through_list:
         top = context.premises["list_rank"]
+        are, they = ("is", "it") if len(members) == 1 else ("are", "they")
         return pick(
             lang,
             f"{names} không có số liệu {year} đã lưu nhưng không thuộc danh sách các tỉnh ngoài "
             f"top {top}, nên thuộc top {top} và xếp trên {province}",
-            f"{names}, with no stored {year} figures, are not in the list of the provinces "
-            f"outside the top {top}, so they are in the top {top}, ahead of {province}",
+            f"{names}, with no stored {year} figures, {are} not in the list of the provinces "
+            f"outside the top {top}, so {they} {are} in the top {top}, ahead of {province}",
         )
     side = (
         pick(lang, "trên", "ahead of") if relation == ranks.AHEAD else pick(lang, "sau", "behind")
     )
+    rank, bounds = ("ranks", "its rank") if len(members) == 1 else ("rank", "their ranks")
     return pick(
         lang,
-        f"{names} xếp {side} {province} theo giới hạn thứ hạng của chúng",
-        f"{names} rank {side} {province} by the bounds of their ranks",
+        f"{names} xếp {side} {province} theo giới hạn thứ hạng",
+        f"{names} {rank} {side} {province} by the bounds of {bounds}",
     )
 
 
@@ -580,13 +583,13 @@ def _selection(context: _Context) -> Sentence | None:
         province = context.name(lang, year)
         return pick(
             lang,
-            f"{group.outside_top} trong {group.provinces} tỉnh có đủ 4 CSTP năm {year} thuộc "
+            f"{group.from_list} trong {group.provinces} tỉnh có đủ 4 CSTP năm {year} thuộc "
             f"danh sách các tỉnh ngoài top {group.top}, tức một nhóm được chọn vì tổng điểm "
             "thấp. Trong nhóm như vậy, chỉ riêng việc chọn đã khiến điểm cao ở một CSTP đi kèm "
             f"điểm thấp ở CSTP khác (ở đây {group.negative_pairs}/{pairs} cặp CSTP tương quan "
             f"âm), nên các chênh lệch trên chủ yếu so {province} với các tỉnh xếp hạng thấp, "
             f"không phải với cả {ranked} tỉnh.",
-            f"{group.outside_top} of the {group.provinces} provinces with all four {year} "
+            f"{group.from_list} of the {group.provinces} provinces with all four {year} "
             f"sub-indices come from the list of the provinces outside the top {group.top}, a "
             "group selected for low totals. In such a group, selection alone makes a high score "
             f"on one sub-index go with low scores on others (here {group.negative_pairs} of the "
