@@ -43,10 +43,14 @@ def year_values(scores: pd.DataFrame, year: int, measure: str) -> pd.Series:
     return rows.set_index("province_id")["value"]
 
 
+def figure_keys(rows: pd.DataFrame) -> set[tuple[int, str, str]]:
+    """(year, province_id, measure) of each row of a scores table."""
+    return set(zip(rows["year"], rows["province_id"], rows["measure"], strict=True))
+
+
 def derived_keys(scores: pd.DataFrame) -> set[tuple[int, str, str]]:
     """(year, province_id, measure) of the totals summed here, not published."""
-    rows = scores[scores["derived"]]
-    return set(zip(rows["year"], rows["province_id"], rows["measure"], strict=True))
+    return figure_keys(scores[scores["derived"]])
 
 
 def year_coverage(scores: pd.DataFrame, provinces: Provinces) -> pd.DataFrame:

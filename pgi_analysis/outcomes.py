@@ -34,7 +34,7 @@ from pgi_analysis import coverage as cover
 from pgi_analysis import ranks, reference
 from pgi_analysis import responsibility as resp
 from pgi_analysis.appendix import TidyAppendix, load_appendix
-from pgi_analysis.coverage import derived_keys, year_values
+from pgi_analysis.coverage import derived_keys, figure_keys, year_values
 from pgi_analysis.reference import NATIONAL_MEAN_ID, Plan, Provinces
 from pgi_analysis.scores import TOLERANCE, load_indicator_scores, load_scores
 from pgi_analysis.vocabulary import (
@@ -118,14 +118,10 @@ def equal_sub_indices_1_2(scores: pd.DataFrame) -> pd.DataFrame:
     return equal.reset_index().rename_axis(columns=None)
 
 
-def _keys(rows: pd.DataFrame) -> set[tuple[int, str, str]]:
-    return set(zip(rows["year"], rows["province_id"], rows["measure"], strict=True))
-
-
 def _flagged_keys(scores: pd.DataFrame) -> set[tuple[int, str, str]]:
     """(year, province_id, measure) of sub-indices 1 and 2 in rows where the two are equal."""
     equal = equal_sub_indices_1_2(scores)[["year", "province_id"]]
-    return _keys(scores[scores["measure"].isin(SUB_INDEX_MEASURES[:2])].merge(equal))
+    return figure_keys(scores[scores["measure"].isin(SUB_INDEX_MEASURES[:2])].merge(equal))
 
 
 def standing(values: pd.Series, province_id: str, higher_is_better: bool | None = True) -> dict:
@@ -186,11 +182,12 @@ def trajectory(
     across the merger); whether its sub-indices 1 and 2 are flagged as published equal.
 
     Its rank as the stored figures allow it (`ranks`): `rank_best`, `rank_worst` and
-    `rank_status` (published, implied when one rank is left, bounded, unknown); `outside_top`,
-    the highest published rank of a province surely above it by total (`ranks.outside_top`).
-    Its position in its region likewise: `region_provinces` ranked that year, `region_rank_best`,
-    `region_rank_worst`, `region_rank_status` (see `ranks.regional_rank_bounds`). What the
-    bounds rest on is in `ranks.rank_premises`.
+    `rank_status` (`ranks.RANK_STATUSES`: published, implied when one rank is left, bounded,
+    unknown, contradictory); `outside_top`, the highest published rank of a province surely
+    above it by total (`ranks.outside_top`). Its position in its region likewise:
+    `region_provinces` ranked that year, `region_rank_best`, `region_rank_worst`,
+    `region_rank_status` (`ranks.regional_position`). What the bounds rest on is in
+    `ranks.rank_premises`.
 
     Unknown figures stay NaN / <NA>. Compare ranks across years; scores only within a year.
     """
@@ -431,7 +428,9 @@ LINK_SCORE_COLUMNS = [
     "position",
     "others_mean",
     "gap_to_others",
+    "relative_to_others",
     "region_gap_to_others",
+    "well_covered",
     "flag",
 ]
 
@@ -440,7 +439,9 @@ def sub_index_link(
     structure: pd.DataFrame, comparison: pd.DataFrame, year: int | None
 ) -> pd.DataFrame:
     """`sub_index_structure` with the province's score of `year` in each sub-index beside it:
-    value, provinces with data, position, the others' mean and the gaps (see `compare`)."""
+    value, provinces with data, position, the others' mean, the gaps, whether the score is
+    above, level or below the others' mean, and whether the year is well covered (see
+    `compare`)."""
     rows = comparison[(comparison["year"] == year) & comparison["measure"].isin(SUB_INDEX_MEASURES)]
     rows = rows.assign(sub_index=rows["measure"].map(sub_index_number))
     linked = structure.merge(rows[["sub_index", *LINK_SCORE_COLUMNS]], on="sub_index", how="left")
