@@ -1,6 +1,7 @@
 """The findings of notebook 04, computed: the committed figures word for word, a complete and a
 sparse made-up 2025 added as a maintainer would, and each sentence's premise on small frames."""
 
+import dataclasses
 from pathlib import Path
 
 import pandas as pd
@@ -294,3 +295,30 @@ def test_no_figures_of_the_province_means_no_sentence_about_it(tidy):
     assert not any(text.startswith(("PGI 2024 is the latest", "This rests on")) for text in en)
     assert not any("An" in text.replace("Among", "") for text in en)
     assert any(text.startswith("The stored PGI 2024 scores all come from surveys") for text in en)
+
+
+def test_the_noise_warning_without_a_survey_size(tidy):
+    subs = [
+        (2024, pid, f"sub_index_{n}", value)
+        for pid, value in (("an", 5.0), ("binh", 5.3), ("cuong", 7.0))
+        for n in range(1, 5)
+    ]
+    data = _data(tidy, *subs)
+    editions = data.editions.assign(firms_surveyed=data.editions["firms_surveyed"].astype(float))
+    editions.loc[editions["year"] == 2024, "firms_surveyed"] = float("nan")
+    found = outcome_findings.findings(dataclasses.replace(data, editions=editions), "an")
+    assert (
+        "VCCI publishes no confidence intervals, so differences of a few tenths of a point "
+        "between provinces may be sampling noise." in found.texts("en")
+    )
+
+
+def test_a_rank_implied_by_a_published_rank_below(tidy):
+    # An's 30.00 is above Bình's 28.00, ranked 2nd: An can only be 1st
+    rows = ((2024, "an", "total", 30.0), (2024, "binh", "rank", 2), (2024, "binh", "total", 28.0))
+    found = outcome_findings.findings(_data(tidy, *rows), "an").texts("en")
+    assert "rank 1/6 (not published, but implied" in found[0]
+    assert found[1] == (
+        "This rests on 1 premise: ranks follow totals. Under it, the published ranks and the "
+        "totals that differ from An's beyond rounding bound its rank, which leaves rank 1."
+    )

@@ -187,13 +187,13 @@ def _latest(context: _Context) -> Sentence | None:
 
 
 def _premise_list(premises: pd.Series, lang: str) -> list[str]:
-    listed = [pick(lang, "thứ hạng theo tổng điểm", "ranks follow totals")]
+    listed = [pick(lang, "thứ hạng xếp theo tổng điểm", "ranks follow totals")]
     if premises["derived_totals_compared"]:
         tolerance = format_number(ranks.TOLERANCE, lang)
         listed.append(
             pick(
                 lang,
-                f"tổng cộng từ 4 CSTP có thể lệch tối đa {tolerance} so với tổng điểm VCCI in ra",
+                f"tổng cộng từ 4 CSTP có thể lệch tối đa {tolerance} so với tổng điểm VCCI công bố",
                 f"a total summed from the four sub-indices may differ by up to {tolerance} from "
                 "the total VCCI would print",
             )
@@ -216,11 +216,19 @@ def _list_reasoning(context: _Context, lang: str) -> str:
     """How the complete list (or else the nearest ranked province above) bounds the rank."""
     premises, year = context.premises, context.latest
     province = context.name(lang, year)
+    if pd.isna(premises["list_rank"]) and pd.isna(premises["ranked_ahead_by_total"]):
+        return pick(
+            lang,
+            "các thứ hạng đã công bố và các tổng điểm chênh với tổng điểm của "
+            f"{province} vượt sai số làm tròn giới hạn thứ hạng của nó",
+            f"the published ranks and the totals that differ from {province}'s beyond "
+            "rounding bound its rank",
+        )
     if pd.isna(premises["list_rank"]):
         rank = premises["ranked_ahead_by_total"]
         return pick(
             lang,
-            f"tổng điểm của {province} thấp hơn tỉnh hạng {rank} quá mức làm tròn, nên xếp sau "
+            f"tổng điểm của {province} thấp hơn tỉnh hạng {rank} vượt sai số làm tròn, nên xếp sau "
             f"hạng {rank}",
             f"{province}'s total is below that of the province ranked {rank} by more than "
             f"rounding, so it ranks below {rank}",
@@ -248,7 +256,7 @@ def _list_reasoning(context: _Context, lang: str) -> str:
     counted = pick(
         lang,
         f", nên {ahead} tỉnh còn lại xếp trên {province}; trong {size - 1} tỉnh khác của danh "
-        f"sách này, {above} tỉnh cao hơn {province} quá mức làm tròn, {below} tỉnh thấp hơn",
+        f"sách này, {above} tỉnh cao hơn {province} vượt sai số làm tròn, {below} tỉnh thấp hơn",
         f", so {others} ahead of {province}; of the {size - 1} other provinces in that list, "
         f"{above} are above {province} by more than rounding, {below} below",
     )
@@ -274,7 +282,8 @@ def _rank_premises(context: _Context) -> Sentence | None:
             lang,
             f"Thứ hạng này dựa trên {len(listed)} tiền đề: {'; '.join(listed)}. Với các tiền đề "
             f"đó, {reasoning}, {leaves}.",
-            f"This rests on {len(listed)} premises: {'; '.join(listed)}. Under them, "
+            f"This rests on {len(listed)} premise{'s' if len(listed) > 1 else ''}: "
+            f"{'; '.join(listed)}. Under {'them' if len(listed) > 1 else 'it'}, "
             f"{reasoning}, {leaves}.",
         )
 
@@ -285,12 +294,12 @@ def _rank_premises(context: _Context) -> Sentence | None:
 
 _BASIS_PHRASES = {  # Vietnamese, English for one province, English for several
     (ranks.AHEAD, "totals"): (
-        "tỉnh có tổng điểm cao hơn quá mức làm tròn",
+        "tỉnh có tổng điểm cao hơn vượt sai số làm tròn",
         "province has a total above its own by more than rounding",
         "provinces have totals above its own by more than rounding",
     ),
     (ranks.BEHIND, "totals"): (
-        "tỉnh có tổng điểm thấp hơn quá mức làm tròn",
+        "tỉnh có tổng điểm thấp hơn vượt sai số làm tròn",
         "province has a total below its own by more than rounding",
         "provinces have totals below its own by more than rounding",
     ),
@@ -369,7 +378,7 @@ def _region(context: _Context) -> Sentence | None:
         context.province_id,
     )
     size, best, worst, status = ranks.regional_position(scores, provinces, year, province_id)
-    if status == ranks.UNKNOWN:
+    if status in (ranks.UNKNOWN, ranks.CONTRADICTORY):
         return None
     relations = ranks.regional_rank_bounds(scores, provinces, year, province_id)
 
@@ -699,7 +708,8 @@ def _noise(context: _Context) -> Sentence | None:
 
         return _say(with_intervals)
     firms = context.data.editions.set_index("year")["firms_surveyed"].get(year)
-    per_province = None if firms is None else round(firms / context.data.provinces.ranked(year))
+    known = firms is not None and not pd.isna(firms)
+    per_province = round(firms / context.data.provinces.ranked(year)) if known else None
 
     def text(lang):
         survey = ","
