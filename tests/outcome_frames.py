@@ -67,3 +67,37 @@ def scores(*rows: tuple, notes: dict | None = None) -> pd.DataFrame:
             )
         )
     return pd.DataFrame(records, columns=schemas.SCORES.columns).astype(schemas.SCORES.dtypes)
+
+
+# Figures for the rank rules, as (year, province_id, measure, value[, derived]) tuples.
+
+# An 1st (30.00) and Bình 2nd (28.00) published; totals summed for Cường 20.00, Dũng 19.50 and
+# Giang 19.98, within rounding of Cường's (two derived totals may each be 0.05 off); Hòa unknown.
+TWO_RANKED = (
+    (2024, "an", "total", 30.0),
+    (2024, "an", "rank", 1),
+    (2024, "binh", "total", 28.0),
+    (2024, "binh", "rank", 2),
+    (2024, "cuong", "total", 20.0, True),
+    (2024, "dung", "total", 19.5, True),
+    (2024, "giang", "total", 19.98, True),
+)
+# Hòa 1st and Bình 3rd (25.00) published; Cường, Dũng and Giang summed, all below Bình: they
+# fill the 3 places after the 3rd, so An, with no figure, is 2nd.
+BELOW_THIRD = (
+    (2024, "hoa", "rank", 1),
+    (2024, "binh", "rank", 3),
+    (2024, "binh", "total", 25.0),
+    (2024, "cuong", "total", 24.0, True),
+    (2024, "dung", "total", 23.0, True),
+    (2024, "giang", "total", 22.0, True),
+)
+# An ranked 1st with 20.00, Bình 2nd with 25.00: ranks out of line with totals, and Cường's
+# 22.00 would have to rank both below Bình and above the 1st.
+OUT_OF_LINE = (
+    (2024, "an", "rank", 1),
+    (2024, "an", "total", 20.0),
+    (2024, "binh", "rank", 2),
+    (2024, "binh", "total", 25.0),
+    (2024, "cuong", "total", 22.0),
+)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from outcome_frames import provinces, scores
+from outcome_frames import BELOW_THIRD, OUT_OF_LINE, TWO_RANKED, provinces, scores
 
 from pgi_analysis import outcomes, reference, schemas
 from pgi_analysis.findings import outcomes as outcome_findings
@@ -192,17 +192,7 @@ def _data(tidy, *rows, **kwargs) -> outcomes.OutcomeData:
     )
 
 
-# Hòa 1st (no total) and Bình 3rd (25.00) published; An 27.00 published without a rank;
-# Cường, Dũng and Giang summed, all below Bình: the 3 places after the 3rd.
-LISTED = (
-    (2024, "hoa", "rank", 1),
-    (2024, "an", "total", 27.0),
-    (2024, "binh", "rank", 3),
-    (2024, "binh", "total", 25.0),
-    (2024, "cuong", "total", 24.0, True),
-    (2024, "dung", "total", 23.0, True),
-    (2024, "giang", "total", 22.0, True),
-)
+LISTED = (*BELOW_THIRD, (2024, "an", "total", 27.0))  # An above Bình, no rank: 2nd
 
 
 def test_a_province_outside_the_list_is_in_the_top(tidy):
@@ -220,8 +210,7 @@ def test_a_province_outside_the_list_is_in_the_top(tidy):
 
 
 def test_a_region_member_without_figures_is_placed_by_the_list(tidy):
-    rows = [row for row in LISTED if row[1] != "an"]  # An without any figure
-    found = outcome_findings.findings(_data(tidy, *rows), "cuong").texts("en")
+    found = outcome_findings.findings(_data(tidy, *BELOW_THIRD), "cuong").texts("en")
     assert found[2] == (
         "In its region, North (3 provinces in 2024), Cuong is 3/3 (implied by the stored "
         "tables): 1 province has a total above its own by more than rounding; An, with no stored "
@@ -231,15 +220,7 @@ def test_a_region_member_without_figures_is_placed_by_the_list(tidy):
 
 
 def test_a_bounded_rank_without_a_list(tidy):
-    rows = (
-        (2024, "an", "total", 30.0),
-        (2024, "an", "rank", 1),
-        (2024, "binh", "total", 28.0),
-        (2024, "binh", "rank", 2),
-        (2024, "cuong", "total", 20.0, True),
-        (2024, "dung", "total", 19.5, True),
-    )
-    found = outcome_findings.findings(_data(tidy, *rows), "cuong").texts("en")
+    found = outcome_findings.findings(_data(tidy, *TWO_RANKED), "cuong").texts("en")
     assert found[0].endswith(
         "rank not published; the stored tables bound it to 3–5/6 (premises below)."
     )
@@ -250,14 +231,7 @@ def test_a_bounded_rank_without_a_list(tidy):
 
 
 def test_contradictory_figures_are_said_to_be(tidy):
-    rows = (
-        (2024, "an", "rank", 1),
-        (2024, "an", "total", 20.0),
-        (2024, "binh", "rank", 2),
-        (2024, "binh", "total", 25.0),
-        (2024, "cuong", "total", 22.0),
-    )
-    found = outcome_findings.findings(_data(tidy, *rows), "cuong").texts("en")
+    found = outcome_findings.findings(_data(tidy, *OUT_OF_LINE), "cuong").texts("en")
     assert found[0].endswith(
         "rank not published, and the stored figures contradict each other on it."
     )

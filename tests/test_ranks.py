@@ -3,7 +3,7 @@ from the committed figures (61st of 63, implied, with its premises)."""
 
 import pandas as pd
 import pytest
-from outcome_frames import provinces, scores
+from outcome_frames import BELOW_THIRD, OUT_OF_LINE, TWO_RANKED, provinces, scores
 
 from pgi_analysis import outcomes, ranks
 
@@ -22,22 +22,11 @@ def _bounds(table: pd.DataFrame) -> dict[str, tuple]:
 
 # --- the rules, on six provinces ----------------------------------------------------------------
 
-# An 1st (30.00) and Bình 2nd (28.00) published; totals summed for Cường 20.00, Dũng 19.50,
-# Giang 19.98 (within rounding of Cường: two derived totals may each be 0.05 off). Hòa unknown.
-OPEN = (
-    (2024, "an", "total", 30.0),
-    (2024, "an", "rank", 1),
-    (2024, "binh", "total", 28.0),
-    (2024, "binh", "rank", 2),
-    (2024, "cuong", "total", 20.0, True),
-    (2024, "dung", "total", 19.5, True),
-    (2024, "giang", "total", 19.98, True),
-)
 HOA_LAST = (2024, "hoa", "total", 18.0, True)  # completes the list below Bình: 4 = 6 − 2
 
 
 def test_published_ranks_totals_and_rounding_bound_the_others(six):
-    bounds = _bounds(ranks.rank_bounds(scores(*OPEN), six, 2024))
+    bounds = _bounds(ranks.rank_bounds(scores(*TWO_RANKED), six, 2024))
     assert bounds["an"] == (1, 1, ranks.PUBLISHED)
     assert bounds["cuong"] == (3, 5, ranks.BOUNDED)  # Dũng surely behind; Giang undecided
     assert bounds["giang"] == (3, 5, ranks.BOUNDED)
@@ -46,7 +35,7 @@ def test_published_ranks_totals_and_rounding_bound_the_others(six):
 
 
 def test_a_complete_list_below_a_published_rank_implies_ranks(six):
-    table = ranks.rank_bounds(scores(*OPEN, HOA_LAST), six, 2024).set_index("province_id")
+    table = ranks.rank_bounds(scores(*TWO_RANKED, HOA_LAST), six, 2024).set_index("province_id")
     assert _bounds(table.reset_index()) == {
         "an": (1, 1, ranks.PUBLISHED),
         "binh": (2, 2, ranks.PUBLISHED),
@@ -60,17 +49,7 @@ def test_a_complete_list_below_a_published_rank_implies_ranks(six):
 
 
 def test_a_province_without_figures_outside_the_list_is_in_the_top(six):
-    # Hòa 1st and Bình 3rd published; Cường, Dũng and Giang all below Bình: the 3 places after
-    # 3rd are theirs, so An, with no figure at all, is 2nd
-    table = scores(
-        (2024, "hoa", "rank", 1),
-        (2024, "hoa", "total", 29.0),
-        (2024, "binh", "rank", 3),
-        (2024, "binh", "total", 25.0),
-        (2024, "cuong", "total", 24.0, True),
-        (2024, "dung", "total", 23.0, True),
-        (2024, "giang", "total", 22.0, True),
-    )
+    table = scores(*BELOW_THIRD)
     bounds = _bounds(ranks.rank_bounds(table, six, 2024))
     assert bounds["an"] == (2, 2, ranks.IMPLIED)
     assert bounds["cuong"] == (4, 4, ranks.IMPLIED) and bounds["giang"] == (6, 6, ranks.IMPLIED)
@@ -88,15 +67,7 @@ def test_no_figure_at_all_leaves_every_rank_possible(six):
 
 
 def test_ranks_out_of_line_with_totals_are_contradictory(six):
-    # An ranked 1st with 20.00, Bình 2nd with 25.00: ranks do not follow totals, and Cường's
-    # 22.00 would have to rank both below Bình and above the 1st
-    table = scores(
-        (2024, "an", "rank", 1),
-        (2024, "an", "total", 20.0),
-        (2024, "binh", "rank", 2),
-        (2024, "binh", "total", 25.0),
-        (2024, "cuong", "total", 22.0),
-    )
+    table = scores(*OUT_OF_LINE)
     row = ranks.rank_bounds(table, six, 2024).set_index("province_id").loc["cuong"]
     assert row["rank_status"] == ranks.CONTRADICTORY
     assert pd.isna(row["rank_best"]) and pd.isna(row["rank_worst"])
@@ -109,7 +80,7 @@ def test_from_2025_only_the_merged_provinces_are_ranked(six):
 
 
 def test_outside_top_is_the_highest_published_rank_surely_above(six):
-    table = scores(*OPEN)
+    table = scores(*TWO_RANKED)
     assert ranks.outside_top(table, six, 2024, "cuong") == 2
     assert ranks.outside_top(table, six, 2024, "an") is None  # its own rank is published
     assert ranks.outside_top(table, six, 2024, "hoa") is None  # no total
@@ -122,7 +93,7 @@ def test_outside_top_is_the_highest_published_rank_surely_above(six):
 
 def test_premises_name_the_list_its_counts_and_the_inferred_year(six):
     table = scores(
-        *OPEN, HOA_LAST, notes=dict.fromkeys(["cuong", "dung", "giang", "hoa"], INFERRED)
+        *TWO_RANKED, HOA_LAST, notes=dict.fromkeys(["cuong", "dung", "giang", "hoa"], INFERRED)
     )
     premises = ranks.rank_premises(table, six, "dung").set_index("year").loc[2024]
     assert premises[["rank_best", "rank_worst", "rank_status"]].tolist() == [5, 5, ranks.IMPLIED]
@@ -142,7 +113,7 @@ def test_premises_name_the_list_its_counts_and_the_inferred_year(six):
 
 
 def test_premises_without_a_list_or_rank(six):
-    premises = ranks.rank_premises(scores(*OPEN), six, "an").iloc[0]
+    premises = ranks.rank_premises(scores(*TWO_RANKED), six, "an").iloc[0]
     assert premises["rank_status"] == ranks.PUBLISHED and pd.isna(premises["list_rank"])
     assert pd.isna(premises["in_list"]) and premises["inferred_year_note"] == ""
     assert not premises["derived_totals_compared"]
@@ -151,7 +122,7 @@ def test_premises_without_a_list_or_rank(six):
 def test_regional_relations_and_position(six):
     # region Bắc: An, Bình, Cường. With the list complete, Cường is 3rd or 4th nationally,
     # behind An and Bình (published ranks 1 and 2): 3rd of 3 in its region.
-    table = scores(*OPEN, HOA_LAST)
+    table = scores(*TWO_RANKED, HOA_LAST)
     relations = ranks.regional_rank_bounds(table, six, 2024, "cuong")
     assert list(relations[["province_id", "relation", "basis"]].itertuples(index=False)) == [
         ("an", ranks.AHEAD, "totals"),
@@ -163,15 +134,7 @@ def test_regional_relations_and_position(six):
 
 
 def test_a_region_member_without_figures_is_placed_by_the_list(six):
-    table = scores(
-        (2024, "hoa", "rank", 1),
-        (2024, "hoa", "total", 29.0),
-        (2024, "binh", "rank", 3),
-        (2024, "binh", "total", 25.0),
-        (2024, "cuong", "total", 24.0, True),
-        (2024, "dung", "total", 23.0, True),
-        (2024, "giang", "total", 22.0, True),
-    )
+    table = scores(*BELOW_THIRD)
     relations = ranks.regional_rank_bounds(table, six, 2024, "cuong").set_index("province_id")
     an = relations.loc["an"]
     assert (an["relation"], an["basis"], an["has_figures"], an["in_list"]) == (
