@@ -12,22 +12,30 @@ marked `derived`. Sub-indices 1 and 2 published with exactly the same value (per
 copied into the other) are flagged wherever a comparison rests on them. Methods changed after
 2022, so ranks are compared across years and scores only within a year.
 
+Which year a comparison rests on is chosen by rule (`coverage`): a thin year is shown beside the
+last well-covered one, never in its place. Ranks VCCI did not publish are bounded from every stored
+table, with their premises (`ranks`). When each survey took place relative to the plans is in
+`timing`: every stored score predates Plan 18/KH-UBND and is its baseline.
+
 With four sub-indices, setting responsibility beside scores describes; it cannot test whether the
-one explains the other.
+one explains the other. Nothing here scores an agency: `exposure` lists the indicators each body
+answers for beside the scores of their sub-indices, without averaging them into a gap per body.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from pgi_analysis import reference
+from pgi_analysis import coverage as cover
+from pgi_analysis import ranks, reference
 from pgi_analysis import responsibility as resp
 from pgi_analysis.appendix import TidyAppendix, load_appendix
-from pgi_analysis.reference import NATIONAL_MEAN_ID, Provinces
+from pgi_analysis.coverage import derived_keys, figure_keys, year_values
+from pgi_analysis.reference import NATIONAL_MEAN_ID, Plan, Provinces
 from pgi_analysis.scores import TOLERANCE, load_indicator_scores, load_scores
 from pgi_analysis.vocabulary import (
     COORDINATOR,
@@ -51,31 +59,25 @@ class OutcomeData:
     provinces: Provinces
     tidy: TidyAppendix
     sub_indices: pd.DataFrame
+    plans: tuple[Plan, ...] = field(default_factory=reference.plans)
+    editions: pd.DataFrame = field(default_factory=reference.editions)
 
 
 def load_outcome_data(pgi_dir: Path | None = None) -> OutcomeData:
-    """The stored figures (of `pgi_dir`, by default data/pgi/) and the appendix, read afresh."""
+    """The stored figures (of `pgi_dir`, by default data/pgi/), the appendix, the province's
+    plans and the PGI editions, read afresh."""
     return OutcomeData(
         scores=load_scores(pgi_dir),
         indicator_scores=load_indicator_scores(pgi_dir),
         provinces=reference.provinces(),
         tidy=load_appendix(),
         sub_indices=reference.sub_indices(),
+        plans=reference.plans(),
+        editions=reference.editions(),
     )
 
 
 # --- building blocks --------------------------------------------------------------------------
-
-
-def _values(scores: pd.DataFrame, year: int, measure: str) -> pd.Series:
-    """The provinces' published (or derived) `measure` in `year`, by province_id; the national
-    mean left out. Only provinces with the figure are listed."""
-    rows = scores[
-        (scores["year"] == year)
-        & (scores["measure"] == measure)
-        & (scores["province_id"] != NATIONAL_MEAN_ID)
-    ]
-    return rows.set_index("province_id")["value"]
 
 
 def distribution(
@@ -88,9 +90,9 @@ def distribution(
     """Every province with `measure` in `year` (national mean left out), highest first: value,
     derived, whether it is in the province's region, whether the figure is flagged (sub-index
     1 or 2 published equal to the other), and whether it is the province itself."""
-    values = _values(scores, year, measure)
+    values = year_values(scores, year, measure)
     keys = [(year, other, measure) for other in values.index]
-    derived, flagged = _derived_keys(scores), _flagged_keys(scores)
+    derived, flagged = derived_keys(scores), _flagged_keys(scores)
     table = pd.DataFrame(
         {
             "province_id": values.index,
@@ -116,19 +118,10 @@ def equal_sub_indices_1_2(scores: pd.DataFrame) -> pd.DataFrame:
     return equal.reset_index().rename_axis(columns=None)
 
 
-def _keys(rows: pd.DataFrame) -> set[tuple[int, str, str]]:
-    return set(zip(rows["year"], rows["province_id"], rows["measure"], strict=True))
-
-
-def _derived_keys(scores: pd.DataFrame) -> set[tuple[int, str, str]]:
-    """(year, province_id, measure) of the derived figures."""
-    return _keys(scores[scores["derived"]])
-
-
 def _flagged_keys(scores: pd.DataFrame) -> set[tuple[int, str, str]]:
     """(year, province_id, measure) of sub-indices 1 and 2 in rows where the two are equal."""
     equal = equal_sub_indices_1_2(scores)[["year", "province_id"]]
-    return _keys(scores[scores["measure"].isin(SUB_INDEX_MEASURES[:2])].merge(equal))
+    return figure_keys(scores[scores["measure"].isin(SUB_INDEX_MEASURES[:2])].merge(equal))
 
 
 def standing(values: pd.Series, province_id: str, higher_is_better: bool | None = True) -> dict:
@@ -180,41 +173,21 @@ def coverage(scores: pd.DataFrame, provinces: Provinces) -> pd.DataFrame:
     return table.rename_axis(index="year", columns=None).reset_index()
 
 
-def outside_top(scores: pd.DataFrame, year: int, province_id: str = LANG_SON) -> int | None:
-    """For a province without a stored rank in `year`: the number of top places the stored
-    figures rule out, i.e. the highest stored rank of that year held by a province whose total
-    is above the province's own by more than rounding (PGI ranks follow the totals, so the
-    province ranks below it). None if its rank is stored, its total is unknown, or no ranked
-    province is known to score higher.
-
-    Rounding: a derived total may differ from the total VCCI would print by up to
-    `scores.TOLERANCE`, so each derived total of the pair widens the margin by that much.
-    """
-    ranks, totals = _values(scores, year, "rank"), _values(scores, year, "total")
-    if province_id in ranks.index or province_id not in totals.index:
-        return None
-    derived = _derived_keys(scores)
-
-    def margin(other: str) -> float:
-        return TOLERANCE * ((year, other, "total") in derived)
-
-    ahead = [
-        int(rank)
-        for other, rank in ranks.items()
-        if other in totals.index
-        and totals[other] - totals[province_id] > margin(other) + margin(province_id)
-    ]
-    return max(ahead) if ahead else None
-
-
 def trajectory(
     scores: pd.DataFrame, provinces: Provinces, province_id: str = LANG_SON
 ) -> pd.DataFrame:
     """One row per year in `scores`: the province's sub-indices, total (and whether it is
-    derived), rank, out of how many provinces, and `relative_rank` (rank ÷ provinces ranked:
-    the number of provinces fell from 63 to 34 in 2025, so only this compares across the
-    merger); where no rank is stored, `outside_top` (see `outside_top`); and whether its
-    sub-indices 1 and 2 are flagged as published equal.
+    derived), rank as published, out of how many provinces, and `relative_rank` (rank ÷
+    provinces ranked: the number of provinces fell from 63 to 34 in 2025, so only this compares
+    across the merger); whether its sub-indices 1 and 2 are flagged as published equal.
+
+    Its rank as the stored figures allow it (`ranks`): `rank_best`, `rank_worst` and
+    `rank_status` (`ranks.RANK_STATUSES`: published, implied when one rank is left, bounded,
+    unknown, contradictory); `outside_top`, the highest published rank of a province surely
+    above it by total (`ranks.outside_top`). Its position in its region likewise:
+    `region_provinces` ranked that year, `region_rank_best`, `region_rank_worst`,
+    `region_rank_status` (`ranks.regional_position`). What the bounds rest on is in
+    `ranks.rank_premises`.
 
     Unknown figures stay NaN / <NA>. Compare ranks across years; scores only within a year.
     """
@@ -222,15 +195,23 @@ def trajectory(
     own = scores[scores["province_id"] == province_id]
     wide = own.pivot(index="year", columns="measure", values="value")
     wide = wide.reindex(index=years, columns=[*SCORE_MEASURES, "rank"])
-    derived, flagged = _derived_keys(scores), _flagged_keys(scores)
+    derived, flagged = derived_keys(scores), _flagged_keys(scores)
     ranked = pd.Series([provinces.ranked(year) for year in years], index=wide.index)
+    premises = ranks.rank_premises(scores, provinces, province_id, years).set_index("year")
+    regional = [ranks.regional_position(scores, provinces, year, province_id) for year in years]
+    size, region_best, region_worst, region_status = zip(*regional, strict=True)
     table = wide.assign(
         rank=wide["rank"].astype("Int64"),
         provinces_ranked=ranked,
         relative_rank=(wide["rank"] / ranked).astype("Float64"),
-        outside_top=pd.array(
-            [outside_top(scores, year, province_id) for year in years], dtype="Int64"
-        ),
+        rank_best=premises["rank_best"],
+        rank_worst=premises["rank_worst"],
+        rank_status=premises["rank_status"],
+        outside_top=premises["ranked_ahead_by_total"],
+        region_provinces=list(size),
+        region_rank_best=list(region_best),
+        region_rank_worst=list(region_worst),
+        region_rank_status=list(region_status),
         total_derived=[(year, province_id, "total") in derived for year in years],
         equal_sub_indices_1_2=[(year, province_id, "sub_index_1") in flagged for year in years],
     )
@@ -238,11 +219,9 @@ def trajectory(
 
 
 def latest_sub_index_year(scores: pd.DataFrame, province_id: str = LANG_SON) -> int | None:
-    """The latest year with any sub-index of the province, or None if none was published."""
-    own = scores[
-        (scores["province_id"] == province_id) & scores["measure"].isin(SUB_INDEX_MEASURES)
-    ]
-    return int(own["year"].max()) if len(own) else None
+    """The latest year with any sub-index of the province, however few provinces have theirs
+    (`coverage.latest_year`); the headline comparison uses `coverage.headline_year`."""
+    return cover.latest_year(scores, "sub_indices", province_id)
 
 
 # --- the province against the others ----------------------------------------------------------
@@ -266,12 +245,49 @@ COMPARISON_COLUMNS = [
     "value",
     "derived",
     "flag",
+    "provinces_ranked",
+    "coverage_share",
+    "well_covered",
     *STANDING_COLUMNS,
     "national_mean",
     "gap_to_national_mean",
+    "relative_to_others",
+    "region_relative_to_others",
+    "relative_to_national_mean",
+    "gap_within_intervals",
+    "region_gap_within_intervals",
+    "national_gap_within_intervals",
     "derived_values",
     "flagged_values",
 ]
+ABOVE, LEVEL, BELOW = "above", "level", "below"
+LEVEL_MARGIN = TOLERANCE
+"""A gap no larger than this is `level`, neither above nor below: published figures carry two
+decimals and differ from one another by rounding up to `scores.TOLERANCE` (SOURCES.md). Without
+published intervals a gap of a few tenths may still be sampling noise
+(`coverage.intervals_published`)."""
+
+
+def relative(gap: float) -> str | None:
+    """`above`, `level` (within `LEVEL_MARGIN`) or `below`; None for an unknown gap."""
+    if pd.isna(gap):
+        return None
+    if abs(gap) <= LEVEL_MARGIN + 1e-9:
+        return LEVEL
+    return ABOVE if gap > 0 else BELOW
+
+
+def within_intervals(interval: tuple[float, float], other: float, other_interval=None):
+    """Whether a figure's published interval overlaps the figure it is compared with (its own
+    interval where it has one, else the value itself): the gap is then inside the uncertainty.
+    <NA> when the figure has no interval or the other is unknown."""
+    low, high = interval
+    if pd.isna(low) or pd.isna(high) or pd.isna(other):
+        return pd.NA
+    other_low, other_high = other_interval or (np.nan, np.nan)
+    other_low = other if pd.isna(other_low) else other_low
+    other_high = other if pd.isna(other_high) else other_high
+    return bool(low <= other_high and other_low <= high)
 
 
 def _standings(values: pd.Series, province_id: str, region: pd.Series, higher: bool | None) -> dict:
@@ -281,6 +297,11 @@ def _standings(values: pd.Series, province_id: str, region: pd.Series, higher: b
         **standing(values, province_id, higher),
         **{f"region_{key}": value for key, value in in_region.items() if key != "value"},
     }
+
+
+def _intervals(scores: pd.DataFrame) -> pd.DataFrame:
+    """(ci_low, ci_high) by year, province_id and measure."""
+    return scores.set_index(["year", "province_id", "measure"])[["ci_low", "ci_high"]]
 
 
 def compare(
@@ -294,33 +315,64 @@ def compare(
     (`region_` columns), and against the published national mean (NaN where none was).
 
     `derived` marks the province's own figure as summed, not published; `flag` says that it is
-    a sub-index 1 or 2 published equal to the other. `derived_values` and `flagged_values` count
-    such figures among all that are compared. See `standing` for position and percentile.
+    a sub-index 1 or 2 published equal to the other. `coverage_share` is the share of the
+    provinces ranked that year that have the figure; `well_covered` whether it reaches
+    `coverage.MIN_COVERAGE` (a thin year is no headline). `relative_to_*` say above, level or
+    below (`relative`); `*_gap_within_intervals` whether the gap lies inside the published
+    intervals (<NA> where none are published). `derived_values` and `flagged_values` count
+    derived and flagged figures among all that are compared. See `standing` for position and
+    percentile.
     """
     region = provinces.region_members(province_id)
-    derived, flagged = _derived_keys(scores), _flagged_keys(scores)
+    derived, flagged = derived_keys(scores), _flagged_keys(scores)
+    intervals = _intervals(scores)
     national = scores[scores["province_id"] == NATIONAL_MEAN_ID]
     national = national.set_index(["year", "measure"])["value"]
     records = []
     for year in sorted(scores["year"].unique()) if years is None else years:
+        ranked = provinces.ranked(year)
         for measure in SCORE_MEASURES:
-            values = _values(scores, year, measure)
+            values = year_values(scores, year, measure)
             keys = [(year, other, measure) for other in values.index]
             record = _standings(values, province_id, region, higher=True)
             own = (year, province_id, measure)
+            interval = tuple(intervals.loc[own]) if own in intervals.index else (np.nan,) * 2
+            national_key = (year, NATIONAL_MEAN_ID, measure)
+            national_interval = (
+                tuple(intervals.loc[national_key]) if national_key in intervals.index else None
+            )
             record |= {
                 "year": year,
                 "measure": measure,
                 "derived": own in derived,
                 "flag": EQUAL_1_2_FLAG if own in flagged else "",
+                "provinces_ranked": ranked,
+                "coverage_share": len(values) / ranked,
+                "well_covered": len(values) / ranked >= cover.MIN_COVERAGE,
                 "national_mean": national.get((year, measure), np.nan),
                 "derived_values": sum(key in derived for key in keys),
                 "flagged_values": sum(key in flagged for key in keys),
             }
             record["gap_to_national_mean"] = record["value"] - record["national_mean"]
+            for prefix, mean in (("", "others_mean"), ("region_", "region_others_mean")):
+                record[f"{prefix}relative_to_others"] = relative(record[f"{prefix}gap_to_others"])
+                record[f"{prefix}gap_within_intervals"] = within_intervals(interval, record[mean])
+            record["relative_to_national_mean"] = relative(record["gap_to_national_mean"])
+            record["national_gap_within_intervals"] = within_intervals(
+                interval, record["national_mean"], national_interval
+            )
             records.append(record)
     table = pd.DataFrame(records, columns=COMPARISON_COLUMNS)
-    return table.astype({"year": "int64", "position": "Int64", "region_position": "Int64"})
+    within = [column for column in COMPARISON_COLUMNS if column.endswith("within_intervals")]
+    return table.astype(
+        {
+            "year": "int64",
+            "provinces_ranked": "int64",
+            "position": "Int64",
+            "region_position": "Int64",
+            **dict.fromkeys(within, "boolean"),
+        }
+    )
 
 
 # --- responsibility beside the scores ---------------------------------------------------------
@@ -376,7 +428,9 @@ LINK_SCORE_COLUMNS = [
     "position",
     "others_mean",
     "gap_to_others",
+    "relative_to_others",
     "region_gap_to_others",
+    "well_covered",
     "flag",
 ]
 
@@ -385,49 +439,14 @@ def sub_index_link(
     structure: pd.DataFrame, comparison: pd.DataFrame, year: int | None
 ) -> pd.DataFrame:
     """`sub_index_structure` with the province's score of `year` in each sub-index beside it:
-    value, provinces with data, position, the others' mean and the gaps (see `compare`)."""
+    value, provinces with data, position, the others' mean, the gaps, whether the score is
+    above, level or below the others' mean, and whether the year is well covered (see
+    `compare`)."""
     rows = comparison[(comparison["year"] == year) & comparison["measure"].isin(SUB_INDEX_MEASURES)]
     rows = rows.assign(sub_index=rows["measure"].map(sub_index_number))
     linked = structure.merge(rows[["sub_index", *LINK_SCORE_COLUMNS]], on="sub_index", how="left")
     linked["flag"] = linked["flag"].fillna("")  # no score, nothing flagged
     return linked.astype({"year": "Int64", "provinces_with_data": "Int64"})
-
-
-def lead_agency_outcomes(tidy: TidyAppendix, link: pd.DataFrame) -> pd.DataFrame:
-    """Per body that leads any indicator and per sub-index it leads in: indicators led (and led
-    alone) and how the province scored in that sub-index (from `sub_index_link`). Bodies from
-    most to fewest indicators led, as in `responsibility.lead_load`."""
-    by_sub_index = resp.lead_load(tidy.assignments, by_sub_index=True)
-    led = by_sub_index.loc[by_sub_index["led"] > 0, ["agency_id", "sub_index", "led", "sole_lead"]]
-    scored = led.merge(link[["sub_index", *LINK_SCORE_COLUMNS]], on="sub_index", how="left")
-    order = resp.lead_load(tidy.assignments)["agency_id"].tolist()
-    scored = scored.sort_values(
-        ["agency_id", "sub_index"], key=lambda c: c.map(order.index) if c.name == "agency_id" else c
-    )
-    return resp.with_agency_names(scored.reset_index(drop=True), tidy.agencies)
-
-
-def lead_agency_summary(agency_outcomes: pd.DataFrame) -> pd.DataFrame:
-    """Per lead body: indicators led, the sub-indices they belong to, how many of them lie in a
-    sub-index where the province is below the others' mean, of unknown score, or flagged; and
-    the mean gap over the indicators it leads (each counted with its sub-index's gap)."""
-    rows = agency_outcomes.assign(
-        below=agency_outcomes["led"].where(agency_outcomes["gap_to_others"] < 0, 0),
-        unknown=agency_outcomes["led"].where(agency_outcomes["value"].isna(), 0),
-        flagged=agency_outcomes["led"].where(agency_outcomes["flag"] != "", 0),
-        weighted_gap=agency_outcomes["led"] * agency_outcomes["gap_to_others"],
-    )
-    table = rows.groupby(["agency_id", "short_vi", "short_en", "collective"], sort=False).agg(
-        led=("led", "sum"),
-        sub_indices=("sub_index", lambda numbers: ", ".join(map(str, numbers))),
-        led_where_below_others=("below", "sum"),
-        led_where_unknown=("unknown", "sum"),
-        led_where_flagged=("flagged", "sum"),
-        weighted_gap=("weighted_gap", lambda gaps: gaps.sum(min_count=1)),
-    )
-    known = table["led"] - table["led_where_unknown"]
-    table["mean_gap_of_led"] = table.pop("weighted_gap") / known.where(known > 0)
-    return table.reset_index()
 
 
 # --- indicator-level values, where a user has added them ---------------------------------------

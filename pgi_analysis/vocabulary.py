@@ -5,6 +5,8 @@ reports all take their words from here; `docs/glossary.md` is written from it.""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
+from datetime import date
 from typing import NamedTuple
 
 from pgi_analysis import reference
@@ -677,3 +679,54 @@ def headline_label(finding: str, lang: str) -> str:
         return pick(lang, *HEADLINE_LABELS[finding])
     stem, _, number = finding.rpartition("_")
     return f"{sub_index_code(int(number))}: {pick(lang, *PER_SUB_INDEX_HEADLINES[stem])}"
+
+
+# --- words of the outcome findings (pgi_analysis.findings.outcomes) ----------------------------
+
+# How a rank is known (`ranks.RANK_STATUSES`): said after a rank such as 61/63.
+RANK_STATUS_LABELS = {
+    "published": ("công bố", "published"),
+    "implied": ("suy ra từ các bảng đã lưu", "implied by the stored tables"),
+    "bounded": ("giới hạn bởi các bảng đã lưu", "bounded by the stored tables"),
+    "unknown": ("chưa công bố", "not published"),
+    "contradictory": ("các số liệu đã lưu mâu thuẫn", "the stored figures contradict each other"),
+}
+# A gap to a mean (`outcomes.relative`): the province is above, level with or below it.
+RELATIVE_LABELS = {
+    "above": ("cao hơn", "above"),
+    "level": ("ngang", "level with"),
+    "below": ("thấp hơn", "below"),
+}
+
+
+def format_signed(value: float, lang: str, digits: int = 2) -> str:
+    """A gap with its sign: +1,45 or −1,41 in Vietnamese, +1.45 or −1.41 in English."""
+    text = format_number(value, lang, digits)
+    return text if text.startswith(("−", MISSING)) else f"+{text}"
+
+
+def format_years(years: list[int]) -> str:
+    """Years as a reader scans them: 2022–2024 when consecutive, else 2022, 2024."""
+    years = sorted(years)
+    if len(years) > 1 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(map(str, years))
+
+
+def format_month_span(year: int, first: int, last: int, lang: str) -> str:
+    """tháng 4–5/2027 or April–May 2027 (one month when first == last)."""
+    if check_language(lang) == "vi":
+        months = str(first) if first == last else f"{first}–{last}"
+        return f"tháng {months}/{year}"
+    months = f"{date(year, first, 1):%B}"  # as `reference.Plan.date_text` names a month
+    if last != first:
+        months += f"–{date(year, last, 1):%B}"
+    return f"{months} {year}"
+
+
+def join_words(words: Iterable[str], lang: str) -> str:
+    """A, B và C / A, B and C."""
+    words = list(words)
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {pick(lang, 'và', 'and')} {words[-1]}"

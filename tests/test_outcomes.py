@@ -1,13 +1,16 @@
 """Lạng Sơn's outcomes from the real figures, unknowns kept unknown, and a year added with
-`scores add` flowing into every table and figure without a code change."""
+`scores add` flowing into every table and figure without a code change; each new rule also on
+hand-made frames (`outcome_frames`)."""
 
 import math
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from outcome_frames import provinces, scores
 
-from pgi_analysis import outcome_figures, outcomes, plotting
+from pgi_analysis import exposure, outcome_figures, outcomes, plotting, ranks, selection
+from pgi_analysis.appendix import TidyAppendix
 from pgi_analysis.scores import add_scores_file
 
 SOURCE = "https://pcivietnam.vn/pgi-2025"
@@ -63,15 +66,19 @@ def test_trajectory_as_published_with_unknowns_left_unknown(data):
     assert pd.isna(path.loc[2024, "relative_rank"])
 
 
-def test_an_unpublished_rank_is_bounded_only_by_published_ranks_and_totals(data):
+def test_outside_top_counts_the_published_ranks_surely_above(data):
     path = outcomes.trajectory(data.scores, data.provinces).set_index("year")
     # 2024: the derived 22.63 is below Gia Lai's published 25.05, ranked 30th
     assert path.loc[2024, "outside_top"] == 30
     assert path[["outside_top"]].loc[[2022, 2023]].isna().all().all()  # ranks published
-    assert outcomes.outside_top(data.scores, 2024, "gia-lai") is None  # its own rank is stored
+
+    def outside(year, province_id):
+        return ranks.outside_top(data.scores, data.provinces, year, province_id)
+
+    assert outside(2024, "gia-lai") is None  # its own rank is stored
     # Vĩnh Phúc (25.94, no rank) trails Hải Dương (26.34, 13th) but not Đắk Nông (25.24, 29th)
-    assert outcomes.outside_top(data.scores, 2024, "vinh-phuc") == 13
-    assert outcomes.outside_top(data.scores, 2022, "cao-bang") is None  # no total: no bound
+    assert outside(2024, "vinh-phuc") == 13
+    assert outside(2022, "cao-bang") is None  # no total: no bound
 
 
 def test_a_derived_total_within_rounding_of_a_ranked_province_is_not_below_it(pgi_dir, tmp_path):
@@ -85,8 +92,14 @@ def test_a_derived_total_within_rounding_of_a_ranked_province_is_not_below_it(pg
         year=2024,
     )
     data = outcomes.load_outcome_data(pgi_dir)
-    assert outcomes.outside_top(data.scores, 2024, "son-la") == 29  # below Đắk Nông's 25.24
-    assert outcomes.outside_top(data.scores, 2024, "bac-kan") == 30
+    son_la = ranks.outside_top(data.scores, data.provinces, 2024, "son-la")
+    assert son_la == 29  # below Đắk Nông's 25.24
+    assert ranks.outside_top(data.scores, data.provinces, 2024, "bac-kan") == 30
+    # these made-up figures put 34 provinces surely below the 30th of 63, who has only 33
+    # places after it: the stored figures contradict the premises, and the rank says so
+    path = outcomes.trajectory(data.scores, data.provinces).set_index("year")
+    assert path.loc[2024, "rank_status"] == "contradictory"
+    assert pd.isna(path.loc[2024, "rank_best"]) and pd.isna(path.loc[2024, "rank_worst"])
 
 
 def test_rows_with_sub_indices_1_and_2_equal_are_flagged(data):
@@ -188,23 +201,27 @@ def test_a_tied_top_lead_is_labelled_as_a_tie_not_as_one_body():
     assert outcome_figures._top_lead_label(alone, "en") == "50% Finance"
 
 
-def test_link_and_lead_agencies(data, comparison):
+def test_link_puts_each_sub_index_score_beside_its_structure(data, comparison):
     structure = outcomes.sub_index_structure(data.tidy, data.sub_indices)
     link = outcomes.sub_index_link(structure, comparison, 2024).set_index("sub_index")
     assert link["value"].tolist() == [4.95, 4.95, 6.71, 6.02]
     assert link["position"].tolist() == [33, 34, 2, 19]
     assert [bool(flag) for flag in link["flag"]] == [True, True, False, False]
-    agencies = outcomes.lead_agency_outcomes(data.tidy, link.reset_index())
-    summary = outcomes.lead_agency_summary(agencies).set_index("agency_id")
-    env = summary.loc["so-nong-nghiep-moi-truong"]
-    assert (env.led, env.sub_indices, env.led_where_below_others, env.led_where_flagged) == (
-        21,
-        "1, 2, 3, 4",
-        20,
-        18,
-    )
-    assert summary.loc["so-tai-chinh", "sub_indices"] == "3, 4"
-    assert summary.loc["so-tai-chinh", "mean_gap_of_led"] > 0
+    # CSTP 4, 0.044 under the others' mean, is level: within rounding is not below
+    assert link["relative_to_others"].tolist() == ["below", "below", "above", "level"]
+    assert link["well_covered"].all()
+
+
+def test_exposure_lists_a_body_s_indicators_beside_its_sub_index_scores(data):
+    table = exposure.exposure(data.tidy, data.scores, data.provinces, 2024, data.indicator_scores)
+    env = table[table["agency_id"] == "so-nong-nghiep-moi-truong"].set_index("sub_index")
+    assert env["led"].tolist() == [10, 8, 1, 2] and env["led"].sum() == 21
+    assert env.loc[4, "lead_indicators"] == "4.03, 4.04"
+    assert env["relative_to_others"].tolist() == ["below", "below", "above", "level"]
+    assert env["provinces_with_data"].tolist() == [36, 36, 35, 35]
+    assert (env["indicators_with_values"] == 0).all()
+    assert not {"mean_gap_of_led", "led_where_below_others"} & set(table.columns)
+    assert table["agency_id"].iloc[0] == "so-nong-nghiep-moi-truong"  # most indicators led
 
 
 def test_an_indicator_without_direction_gets_no_better_or_worse(data):
@@ -328,3 +345,208 @@ def test_figures_draw_an_added_year_and_show_unknowns(pgi_dir, tmp_path):
     assert "2025\ntotal unknown" in _texts(rank) and "rank unknown" in _texts(rank)
     assert "PGI 2025" in _texts(peers) and "unknown" in _texts(peers)
     assert "2025" in _texts(structure) and "unknown (n = 0)" in _texts(structure)
+
+
+# --- comparisons on hand-made frames ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def six():
+    return provinces()
+
+
+def test_relative_keeps_a_gap_within_rounding_level():
+    assert [outcomes.relative(gap) for gap in (0.3, 0.05, -0.044, -0.05, -0.051)] == [
+        "above",
+        "level",
+        "level",
+        "level",
+        "below",
+    ]
+    assert outcomes.relative(float("nan")) is None
+
+
+def test_within_intervals():
+    assert outcomes.within_intervals((4.5, 5.5), 5.4) is True
+    assert outcomes.within_intervals((4.5, 5.5), 6.0) is False
+    assert outcomes.within_intervals((4.5, 5.5), 6.0, (5.4, 6.6)) is True  # intervals overlap
+    assert outcomes.within_intervals((math.nan, math.nan), 5.0) is pd.NA
+    assert outcomes.within_intervals((4.5, 5.5), math.nan) is pd.NA
+
+
+def test_compare_says_above_level_below_and_whether_intervals_cover_the_gap(six):
+    table = scores(
+        (2024, "an", "sub_index_1", 5.0, False, (4.5, 5.5)),
+        (2024, "binh", "sub_index_1", 5.4),
+        (2024, "cuong", "sub_index_1", 6.6),
+        (2024, "national-mean", "sub_index_1", 5.6, False, (5.55, 5.65)),
+        (2024, "an", "sub_index_2", 6.0, False, (5.0, 7.0)),
+        (2024, "binh", "sub_index_2", 6.2),
+        (2024, "cuong", "sub_index_2", 6.6),
+        (2024, "an", "sub_index_3", 6.0),
+        (2024, "dung", "sub_index_3", 6.03),
+    )
+    rows = outcomes.compare(table, six, "an").set_index("measure")
+    first = rows.loc["sub_index_1"]
+    assert (first["others_mean"], first["relative_to_others"]) == (6.0, "below")
+    assert not first["gap_within_intervals"] and not first["national_gap_within_intervals"]
+    assert first["relative_to_national_mean"] == "below"
+    assert (first["coverage_share"], first["well_covered"]) == (0.5, True)
+    second = rows.loc["sub_index_2"]
+    assert second["gap_within_intervals"] and second["region_gap_within_intervals"]
+    assert pd.isna(second["national_gap_within_intervals"])  # no national mean published
+    third = rows.loc["sub_index_3"]
+    assert third["relative_to_others"] == "level" and pd.isna(third["gap_within_intervals"])
+    assert pd.isna(third["region_relative_to_others"])  # no other province of its region
+    assert not third["well_covered"] and third["provinces_ranked"] == 6
+    assert rows["gap_within_intervals"].dtype == "boolean"
+
+
+def test_trajectory_carries_rank_bounds_and_the_regional_position(six):
+    table = scores(
+        (2024, "an", "rank", 1),
+        (2024, "an", "total", 30.0),
+        (2024, "binh", "total", 26.0, True),
+        (2024, "cuong", "total", 23.0, True),
+        (2024, "dung", "total", 24.0, True),
+        (2024, "giang", "total", 21.0, True),
+        (2024, "hoa", "total", 21.0, True),
+    )
+    row = outcomes.trajectory(table, six, "cuong").set_index("year").loc[2024]
+    assert row[["rank_best", "rank_worst", "rank_status"]].tolist() == [4, 4, "implied"]
+    assert pd.isna(row["rank"]) and row["outside_top"] == 1
+    assert row[["region_provinces", "region_rank_best", "region_rank_worst"]].tolist() == [3, 3, 3]
+    assert row["region_rank_status"] == "implied"
+
+
+# --- exposure: a body's indicators beside the scores, no gap per body ---------------------------
+
+
+def _tidy() -> TidyAppendix:
+    """Three indicators; alpha and beta share the lead of 1.02, alpha is also its coordinator;
+    gamma is a collective."""
+    assignments = pd.DataFrame(
+        [
+            ("1.01", "alpha", "lead"),
+            ("1.01", "beta", "coordinator"),
+            ("1.02", "alpha", "lead"),
+            ("1.02", "beta", "lead"),
+            ("1.02", "alpha", "coordinator"),
+            ("2.01", "beta", "lead"),
+            ("2.01", "gamma", "coordinator"),
+        ],
+        columns=["indicator_id", "agency_id", "role"],
+    )
+    agencies = pd.DataFrame(
+        {
+            "agency_id": ["alpha", "beta", "gamma"],
+            "short_vi": ["A", "B", "C"],
+            "short_en": ["A", "B", "C"],
+            "kind": ["provincial department", "provincial agency", "collective"],
+        }
+    )
+    return TidyAppendix(pd.DataFrame(), agencies, assignments, pd.DataFrame())
+
+
+EXPOSURE_SCORES = (
+    (2024, "an", "sub_index_1", 5.0),
+    (2024, "binh", "sub_index_1", 6.0),
+    (2024, "cuong", "sub_index_1", 7.0),
+    (2024, "an", "sub_index_2", 6.0),
+    (2024, "binh", "sub_index_2", 6.03),
+)
+
+
+def test_exposure_on_a_small_plan(six):
+    values = pd.DataFrame(
+        {"indicator_id": ["1.01"], "year": [2024], "province_id": ["an"], "value": [40.0]}
+    )
+    table = exposure.exposure(_tidy(), scores(*EXPOSURE_SCORES), six, 2024, values, "an")
+    columns = ["agency_id", "sub_index", "led", "lead_indicators", "coordinated"]
+    columns += ["coordinator_indicators", "value", "provinces_with_data", "position"]
+    columns += ["relative_to_others", "indicators_with_values", "collective"]
+    assert [tuple(row) for row in table[columns].itertuples(index=False)] == [
+        ("alpha", 1, 2, "1.01, 1.02", 1, "1.02", 5.0, 3, 3, "below", 1, False),
+        ("beta", 1, 1, "1.02", 1, "1.01", 5.0, 3, 3, "below", 1, False),
+        ("beta", 2, 1, "2.01", 0, "", 6.0, 2, 2, "level", 0, False),
+        ("gamma", 2, 0, "", 1, "2.01", 6.0, 2, 2, "level", 0, True),
+    ]
+
+
+def test_exposure_without_a_year_has_no_scores(six):
+    table = exposure.exposure(_tidy(), scores(*EXPOSURE_SCORES), six, None, province_id="an")
+    assert table["value"].isna().all() and table["year"].isna().all()
+    assert (table["flag"] == "").all() and len(table) == 4
+
+
+def test_indicator_exposure_sets_each_indicator_beside_its_bodies(six):
+    values = pd.DataFrame(
+        {
+            "indicator_id": ["1.01"] * 2,
+            "year": [2024] * 2,
+            "province_id": ["an", "binh"],
+            "value": [40.0, 50.0],
+        }
+    )
+    indicators = pd.DataFrame(
+        {"indicator_id": ["1.01"], "higher_is_better": pd.array([True], dtype="boolean")}
+    )
+    compared = outcomes.indicator_comparison(values, six, indicators, "an")
+    table = exposure.indicator_exposure(_tidy(), compared)
+    rows = table[table["indicator_id"] == "1.01"]
+    assert list(rows[["agency_id", "role", "value", "position"]].itertuples(index=False)) == [
+        ("alpha", "lead", 40.0, 2),
+        ("beta", "coordinator", 40.0, 2),
+    ]
+    assert table.loc[table["indicator_id"] != "1.01", "value"].isna().all()
+    assert len(table) == 7  # every assignment, none aggregated
+
+
+# --- the comparison group ---------------------------------------------------------------------
+
+# An 1st (30.00, published); the five others' sub-indices sum to totals all below it, so they
+# are the list of the provinces outside the top 1.
+SELECTED = (
+    (2024, "an", "rank", 1),
+    (2024, "an", "total", 30.0),
+    *(
+        (2024, pid, f"sub_index_{n}", value)
+        for pid, values in {
+            "binh": (8, 4, 8, 6),
+            "cuong": (7, 5, 7, 4),
+            "dung": (6, 6, 6, 6),
+            "giang": (5, 7, 5, 4),
+            "hoa": (4, 8, 4, 5),
+        }.items()
+        for n, value in enumerate(values, 1)
+    ),
+    *(
+        (2024, pid, "total", total, True)
+        for pid, total in {"binh": 26, "cuong": 23, "dung": 24, "giang": 21, "hoa": 21}.items()
+    ),
+)
+
+
+def test_correlations_between_sub_indices(six):
+    table = selection.sub_index_table(scores(*SELECTED), 2024)
+    assert table.index.tolist() == ["binh", "cuong", "dung", "giang", "hoa"]
+    pairs = selection.sub_index_correlations(table).set_index(["sub_index_a", "sub_index_b"])
+    assert pairs.loc[(1, 2), "correlation"] == pytest.approx(-1)
+    assert pairs.loc[(1, 3), "correlation"] == pytest.approx(1)
+    assert pairs.loc[(1, 4), "correlation"] == pytest.approx(1 / math.sqrt(10))
+    assert (pairs["provinces"] == 5).all() and len(pairs) == 6
+
+
+def test_a_group_drawn_from_the_list_outside_the_top_is_selected_for_low_totals(six):
+    group = selection.comparison_group(scores(*SELECTED), six, 2024)
+    assert (group.provinces, group.from_list, group.top) == (5, 5, 1)
+    assert group.negative_pairs == 3 and group.selected_for_low_totals
+    unranked = scores(*SELECTED[2:])  # without An's rank there is no list
+    plain = selection.comparison_group(unranked, six, 2024)
+    assert (plain.from_list, plain.top, plain.selected_for_low_totals) == (0, None, False)
+
+
+def test_the_committed_2024_group_is_the_list_outside_the_top_30(data):
+    group = selection.comparison_group(data.scores, data.provinces, 2024)
+    assert (group.provinces, group.from_list, group.top) == (35, 33, 30)
+    assert group.negative_pairs == 4 and group.selected_for_low_totals

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from pgi_analysis import responsibility as resp
-from pgi_analysis.findings.phrases import count, join_words, names, plural, sentence
+from pgi_analysis.findings.phrases import count, names, plural, sentence
 from pgi_analysis.findings.sentences import Findings, Sentence
 from pgi_analysis.inequality import largest
 from pgi_analysis.reference import COLLECTIVE_KINDS
@@ -21,6 +21,7 @@ from pgi_analysis.vocabulary import (
     REPAIR_KIND_LABELS,
     ROLE_CELLS,
     ROLES,
+    join_words,
     pick,
 )
 

@@ -15,7 +15,6 @@ from pgi_analysis.findings.phrases import (
     count,
     decimal,
     default_counting,
-    join_words,
     name_of,
     names,
     plural,
@@ -24,7 +23,7 @@ from pgi_analysis.findings.phrases import (
 )
 from pgi_analysis.findings.sentences import Findings, Sentence
 from pgi_analysis.inequality import largest, top_holders
-from pgi_analysis.vocabulary import pick
+from pgi_analysis.vocabulary import join_words, pick
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -20,6 +20,7 @@ from pgi_analysis.vocabulary import (
     format_number,
     format_share,
     headline_label,
+    join_words,
     pick,
     sub_index_code,
 )
@@ -28,14 +29,6 @@ from pgi_analysis.vocabulary import (
 def sentence(build: Callable[[str], str]) -> Sentence:
     """The sentence `build(lang)` writes, in Vietnamese and in English."""
     return Sentence(build("vi"), build("en"))
-
-
-def join_words(items: Iterable[str], lang: str) -> str:
-    """ "a, b và c" / "a, b and c"."""
-    items = list(items)
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + pick(lang, " và ", " and ") + items[-1]
 
 
 # Bodies are named by their Vietnamese short names in both languages, as the plan names them:

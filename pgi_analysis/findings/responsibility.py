@@ -14,7 +14,6 @@ from pgi_analysis.findings.phrases import (
     count,
     decimal,
     default_counting,
-    join_words,
     lower_first,
     name_of,
     names,
@@ -30,6 +29,7 @@ from pgi_analysis.vocabulary import (
     KIND_LABELS,
     LEAD,
     SPLIT_LEADS_AS_SOLE,
+    join_words,
     pick,
 )
 
