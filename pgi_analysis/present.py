@@ -28,6 +28,9 @@ from pgi_analysis.vocabulary import (
     CAVEAT,
     COLUMN_LABELS,
     COUNT,
+    DATE,
+    EDITION_STATUS,
+    EDITION_STATUS_LABELS,
     EVIDENCE_LABELS,
     FLAG,
     KIND,
@@ -35,8 +38,13 @@ from pgi_analysis.vocabulary import (
     LANGUAGES,
     MEASURE,
     MISSING,
+    MONTH,
     NUMBER,
     PROVINCE,
+    RANK_STATUS,
+    RANK_STATUS_LABELS,
+    RELATIVE,
+    RELATIVE_LABELS,
     ROLE,
     ROLE_LABELS,
     SHARE,
@@ -44,6 +52,8 @@ from pgi_analysis.vocabulary import (
     STATISTIC_SOURCE_LABELS,
     SUB_INDEX,
     TEXT,
+    TIMING,
+    TIMING_LABELS,
     UNKNOWN,
     YEAR,
     YES_NO,
@@ -51,6 +61,8 @@ from pgi_analysis.vocabulary import (
     check_language,
     column_label,
     format_count,
+    format_date,
+    format_month_span,
     format_number,
     format_share,
     measure_label,
@@ -77,6 +89,10 @@ TRANSLATED = {
     KIND: KIND_LABELS | EVIDENCE_LABELS,
     STATISTIC_SOURCE: STATISTIC_SOURCE_LABELS,
     CAVEAT: CAVEAT_LABELS,
+    RANK_STATUS: RANK_STATUS_LABELS,
+    RELATIVE: RELATIVE_LABELS,
+    TIMING: TIMING_LABELS,
+    EDITION_STATUS: EDITION_STATUS_LABELS,
 }
 
 
@@ -124,6 +140,10 @@ class _Writer:
             return lambda value, _: format_share(float(value), lang, digits)
         if kind == YEAR:
             return lambda value, _: str(int(value))
+        if kind == DATE:
+            return lambda value, _: format_date(value, lang)
+        if kind == MONTH:
+            return lambda value, _: format_month_span(value.year, value.month, value.month, lang)
         if kind == FLAG:
             return lambda value, _: YES_NO[bool(value)][self.position]
         if kind == AGENCY:

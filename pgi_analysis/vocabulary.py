@@ -121,6 +121,13 @@ def format_share(value: float | None, lang: str, digits: int = 0) -> str:
     return f"{format_number(100 * value, lang, digits)}%"
 
 
+def format_date(day: date, lang: str) -> str:
+    """A day as each language writes it: 21/01/2026 or 21 January 2026."""
+    if check_language(lang) == "vi":
+        return day.strftime("%d/%m/%Y")
+    return f"{day.day} {day:%B %Y}"
+
+
 def format_count(value: int, lang: str) -> str:
     """A whole number: 1.234 in Vietnamese, 1,234 in English."""
     return format_number(value, lang, 0)
@@ -160,9 +167,16 @@ ROLE = "role"  # lead, coordinator, both: ROLE_LABELS
 KIND = "kind"  # an actor's kind (KIND_LABELS) or an indicator's kind of evidence
 STATISTIC_SOURCE = "statistic_source"  # STATISTIC_SOURCE_LABELS
 CAVEAT = "caveat"  # a caveat `pgi_analysis.outcomes` attaches to a figure, in words
+RANK_STATUS = "rank_status"  # how a rank is known: RANK_STATUS_LABELS
+RELATIVE = "relative"  # above, level with or below a mean: RELATIVE_LABELS
+TIMING = "timing"  # a survey before, in the year of, or after a plan: TIMING_LABELS
+EDITION_STATUS = "edition_status"  # an edition published, with scores stored, or expected
+DATE = "date"  # a day: 09/05/2024 / 9 May 2024
+MONTH = "month"  # a month: 4/2027 / April 2027
 COLUMN_KINDS = (
-    *(TEXT, COUNT, NUMBER, SHARE, YEAR, FLAG),
+    *(TEXT, COUNT, NUMBER, SHARE, YEAR, FLAG, DATE, MONTH),
     *(AGENCY, PROVINCE, SUB_INDEX, MEASURE, ROLE, KIND, STATISTIC_SOURCE, CAVEAT),
+    *(RANK_STATUS, RELATIVE, TIMING, EDITION_STATUS),
 )
 
 
@@ -364,19 +378,88 @@ COLUMN_LABELS: dict[str, ColumnLabel] = {
     "overlaps": ColumnLabel(
         "Số trường hợp vừa chủ trì vừa phối hợp", "Cases of lead and coordinator", COUNT
     ),
-    "sub_indices": ColumnLabel("Các CSTP", "Sub-indices"),
-    "led_where_below_others": ColumnLabel(
-        "Chủ trì ở CSTP thấp hơn các tỉnh khác", "Led where below the others", COUNT
+    # rank bounds, coverage, exposure, timing (ranks, coverage, exposure, timing)
+    "rank_best": ColumnLabel("Hạng cao nhất có thể", "Best possible rank", COUNT),
+    "rank_worst": ColumnLabel("Hạng thấp nhất có thể", "Worst possible rank", COUNT),
+    "rank_status": ColumnLabel("Thứ hạng được biết thế nào", "How the rank is known", RANK_STATUS),
+    "region_provinces": ColumnLabel("Số tỉnh trong vùng", "Provinces in the region", COUNT),
+    "region_rank_best": ColumnLabel(
+        "Vị trí cao nhất có thể trong vùng", "Best possible place in the region", COUNT
     ),
-    "led_where_unknown": ColumnLabel(
-        "Chủ trì ở CSTP chưa có điểm", "Led where the score is unknown", COUNT
+    "region_rank_worst": ColumnLabel(
+        "Vị trí thấp nhất có thể trong vùng", "Worst possible place in the region", COUNT
     ),
-    "led_where_flagged": ColumnLabel(
-        "Chủ trì ở CSTP 1, 2 công bố bằng nhau", "Led where sub-indices 1 and 2 are equal", COUNT
+    "region_rank_status": ColumnLabel(
+        "Vị trí trong vùng được biết thế nào", "How the regional place is known", RANK_STATUS
     ),
-    "mean_gap_of_led": ColumnLabel(
-        "Chênh lệch bình quân của các chỉ số chủ trì", "Mean gap of the indicators led", NUMBER
+    "ahead": ColumnLabel("Số tỉnh chắc chắn xếp trên", "Provinces surely ahead", COUNT),
+    "behind": ColumnLabel("Số tỉnh chắc chắn xếp dưới", "Provinces surely behind", COUNT),
+    "n": ColumnLabel("Số tỉnh có số liệu (n)", "Provinces with data (n)", COUNT),
+    "share": ColumnLabel("Tỷ lệ số tỉnh có số liệu", "Share of provinces with data", SHARE),
+    "coverage_share": ColumnLabel(
+        "Tỷ lệ số tỉnh có số liệu", "Share of provinces with data", SHARE
     ),
+    "well_covered": ColumnLabel("Đủ số tỉnh để so sánh", "Enough provinces to compare", FLAG),
+    "relative_to_others": ColumnLabel(
+        "So với trung bình các tỉnh khác", "Against the others' mean", RELATIVE
+    ),
+    "region_relative_to_others": ColumnLabel(
+        "So với trung bình các tỉnh khác (trong vùng)",
+        "Against the others' mean (in the region)",
+        RELATIVE,
+    ),
+    "relative_to_national_mean": ColumnLabel(
+        "So với trung bình cả nước", "Against the national mean", RELATIVE
+    ),
+    "gap_within_intervals": ColumnLabel(
+        "Chênh lệch nằm trong khoảng tin cậy", "Gap within the intervals", FLAG
+    ),
+    "region_gap_within_intervals": ColumnLabel(
+        "Chênh lệch nằm trong khoảng tin cậy (trong vùng)",
+        "Gap within the intervals (in the region)",
+        FLAG,
+    ),
+    "national_gap_within_intervals": ColumnLabel(
+        "Chênh lệch với cả nước nằm trong khoảng tin cậy",
+        "Gap to the national mean within the intervals",
+        FLAG,
+    ),
+    "lead_indicators": ColumnLabel("Các chỉ số chủ trì", "Which indicators it leads"),
+    "coordinator_indicators": ColumnLabel("Các chỉ số phối hợp", "Which indicators it coordinates"),
+    "indicators_with_values": ColumnLabel(
+        "Số chỉ số có giá trị đã lưu", "Indicators with stored values", COUNT
+    ),
+    "survey_year": ColumnLabel("Năm khảo sát", "Survey year", YEAR),
+    "survey_year_from_pattern": ColumnLabel(
+        "Năm khảo sát theo quy luật các kỳ trước", "Survey year from the pattern", FLAG
+    ),
+    "status": ColumnLabel("Tình trạng", "Status", EDITION_STATUS),
+    "published": ColumnLabel("Ngày công bố", "Published", DATE),
+    "expected_from": ColumnLabel("Dự kiến công bố từ", "Expected from", MONTH),
+    "expected_to": ColumnLabel("Dự kiến công bố đến", "Expected until", MONTH),
+    "provinces_with_figures": ColumnLabel(
+        "Số tỉnh có số liệu đã lưu", "Provinces with stored figures", COUNT
+    ),
+    # counting choices (pgi_analysis.counting.robustness) and size-aware concentration
+    "finding": ColumnLabel("Kết luận", "Finding"),
+    "default": ColumnLabel("Theo cách đếm mặc định", "Default counting"),
+    "holds_under_all": ColumnLabel("Đúng với mọi cách đếm", "Holds under every counting", FLAG),
+    "depends_on": ColumnLabel("Phụ thuộc cách đếm", "Depends on"),
+    "lowest": ColumnLabel("Thấp nhất", "Lowest"),
+    "highest": ColumnLabel("Cao nhất", "Highest"),
+    "units": ColumnLabel("Số phần", "Units", NUMBER),
+    "hhi_floor": ColumnLabel("HHI thấp nhất có thể", "Lowest possible HHI", NUMBER, digits=3),
+    "hhi_normalised": ColumnLabel("HHI chuẩn hóa", "Normalised HHI", NUMBER, digits=3),
+    "gini_among_holders": ColumnLabel(
+        "Hệ số Gini giữa các cơ quan có vai trò", "Gini among the bodies with the role", NUMBER
+    ),
+    "betweenness_unweighted": ColumnLabel(
+        "Độ trung gian (không trọng số)", "Betweenness (unweighted)", NUMBER, digits=3
+    ),
+    "lead_name": ColumnLabel("Tên ở cột chủ trì", "As named in the lead column"),
+    "coordinator_name": ColumnLabel("Tên ở cột phối hợp", "As named in the coordinator column"),
+    "spelled_alike": ColumnLabel("Viết giống nhau", "Spelled alike", FLAG),
+    "lead_task": ColumnLabel("Nhiệm vụ khi chủ trì", "Task as lead"),
     "better_than_others": ColumnLabel(
         "Hơn các tỉnh khác (theo chiều tốt)", "Better than the others by", NUMBER
     ),
@@ -691,6 +774,16 @@ RANK_STATUS_LABELS = {
     "unknown": ("chưa công bố", "not published"),
     "contradictory": ("các số liệu đã lưu mâu thuẫn", "the stored figures contradict each other"),
 }
+TIMING_LABELS = {
+    "before": ("trước kế hoạch", "before the plan"),
+    "same year": ("cùng năm với kế hoạch", "in the plan's year"),
+    "after": ("sau kế hoạch", "after the plan"),
+}
+EDITION_STATUS_LABELS = {
+    "published": ("đã công bố", "published"),
+    "scores stored": ("đã lưu số liệu", "scores stored"),
+    "expected": ("dự kiến", "expected"),
+}
 # A gap to a mean (`outcomes.relative`): the province is above, level with or below it.
 RELATIVE_LABELS = {
     "above": ("cao hơn", "above"),
@@ -718,7 +811,7 @@ def format_month_span(year: int, first: int, last: int, lang: str) -> str:
     if check_language(lang) == "vi":
         months = str(first) if first == last else f"{first}–{last}"
         return f"tháng {months}/{year}"
-    months = f"{date(year, first, 1):%B}"  # as `reference.Plan.date_text` names a month
+    months = f"{date(year, first, 1):%B}"  # as `format_date` names a month
     if last != first:
         months += f"–{date(year, last, 1):%B}"
     return f"{months} {year}"

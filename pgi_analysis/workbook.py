@@ -60,6 +60,7 @@ from pgi_analysis.vocabulary import (
     STATISTIC_SOURCE_LABELS,
     UNKNOWN,
     YES_NO,
+    format_date,
     measure_label,
     sub_index_label,
 )
@@ -166,7 +167,8 @@ def _link(cell: Cell, sheet_name: str) -> None:
 def page_labels(plan: Plan) -> PageLabels:
     """What every printed page says of the plan: its number and date, and its title."""
     return PageLabels(
-        heading=f"Kế hoạch số {plan.number} ngày {plan.date_text('vi')}", footnote=plan.title_vi
+        heading=f"Kế hoạch số {plan.number} ngày {format_date(plan.issued, 'vi')}",
+        footnote=plan.title_vi,
     )
 
 
@@ -352,8 +354,8 @@ def _write_notes(sheet: Worksheet, plan: Plan, labels: PageLabels) -> None:
     styles = cell_styles()
     write_title(
         sheet,
-        f"Phân công thực hiện Kế hoạch số {plan.number} ngày {plan.date_text('vi')}",
-        f"Who does what under Plan {plan.number} of {plan.date_text('en')}",
+        f"Phân công thực hiện Kế hoạch số {plan.number} ngày {format_date(plan.issued, 'vi')}",
+        f"Who does what under Plan {plan.number} of {format_date(plan.issued, 'en')}",
     )
     put(sheet, TITLE_ROWS + 1, 1, plan.title_vi).alignment = styles.wrap
     put(sheet, TITLE_ROWS + 2, 1, plan.title_en).font = styles.note

@@ -6,7 +6,17 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pgi_analysis import outcomes, paths, present, vocabulary
+from pgi_analysis import (
+    coverage,
+    exposure,
+    outcomes,
+    paths,
+    present,
+    ranks,
+    reference,
+    timing,
+    vocabulary,
+)
 from pgi_analysis import responsibility as resp
 from pgi_analysis.vocabulary import COLUMN_LABELS, ColumnLabel
 
@@ -193,7 +203,6 @@ def library_tables(tidy, committed_pgi) -> dict[str, pd.DataFrame]:
     comparison = outcomes.compare(data.scores, data.provinces)
     structure = outcomes.sub_index_structure(tidy, data.sub_indices)
     link = outcomes.sub_index_link(structure, comparison, 2024)
-    agency_outcomes = outcomes.lead_agency_outcomes(tidy, link)
     graph = resp.co_assignment_graph(assignments, agencies)
     return {
         "indicators": tidy.indicators,
@@ -220,8 +229,13 @@ def library_tables(tidy, committed_pgi) -> dict[str, pd.DataFrame]:
         "comparison": comparison,
         "structure": structure,
         "link": link,
-        "agency_outcomes": agency_outcomes,
-        "agency_summary": outcomes.lead_agency_summary(agency_outcomes),
+        "exposure": exposure.exposure(tidy, data.scores, data.provinces, 2024),
+        "year_coverage": coverage.year_coverage(data.scores, data.provinces),
+        "rank_bounds": ranks.rank_bounds(data.scores, data.provinces, 2024),
+        "timing": timing.plans_and_surveys(data.plans, data.editions, data.scores),
+        "size_aware": resp.size_aware_concentration(assignments, agencies),
+        "brokers": resp.network_brokers(graph),
+        "overlap_wording": resp.role_overlap_wording(assignments),
         "indicator_link": outcomes.indicator_link(
             tidy,
             outcomes.indicator_comparison(
@@ -231,12 +245,20 @@ def library_tables(tidy, committed_pgi) -> dict[str, pd.DataFrame]:
     }
 
 
+def plan_labels() -> dict[str, ColumnLabel]:
+    """The timing table has a column per plan, named by its number."""
+    return {
+        plan.number: ColumnLabel(plan.number, plan.number, vocabulary.TIMING)
+        for plan in reference.plans()
+    }
+
+
 def test_every_column_the_library_makes_has_a_label_of_a_known_kind(library_tables):
     names = {
         column
         for table in library_tables.values()
         for column in [*table.columns, *table.index.names]
-        if isinstance(column, str)
+        if isinstance(column, str) and column not in plan_labels()
     }
     assert sorted(names - set(COLUMN_LABELS)) == []
     assert {label.kind for label in COLUMN_LABELS.values()} <= set(vocabulary.COLUMN_KINDS)
@@ -248,7 +270,7 @@ def test_every_table_of_the_library_reads_without_code_words(library_tables, lan
         columns = None
         if {"province", "province_id"} <= set(table.columns):
             columns = [column for column in table.columns if column != "province_id"]
-        frame = present.readable_frame(table, lang, columns=columns)
+        frame = present.readable_frame(table, lang, columns=columns, labels=plan_labels())
         text = "\n".join([*frame.columns, *frame.to_numpy().ravel()])
         assert not re.search(r"\b(nan|NaN|<NA>|None|True|False)\b", text), name
         assert not [header for header in frame.columns if "_" in header], name

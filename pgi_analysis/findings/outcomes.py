@@ -32,6 +32,7 @@ from pgi_analysis.vocabulary import (
     RELATIVE_LABELS,
     SUB_INDEX_MEASURES,
     format_count,
+    format_date,
     format_month_span,
     format_number,
     format_share,
@@ -737,7 +738,7 @@ def _noise(context: _Context) -> Sentence | None:
 
 
 def _plan_text(plan: Plan, lang: str) -> str:
-    date = plan.date_text(lang)
+    date = format_date(plan.issued, lang)
     return pick(lang, f"Kế hoạch {plan.number} ({date})", f"Plan {plan.number} ({date})")
 
 

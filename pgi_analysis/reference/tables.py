@@ -57,12 +57,6 @@ class Plan:
         """The number as a file name can hold it: 18-KH-UBND."""
         return self.number.replace("/", "-")
 
-    def date_text(self, lang: str) -> str:
-        """The date as each language writes it: 21/01/2026 or 21 January 2026."""
-        if lang == "vi":
-            return self.issued.strftime("%d/%m/%Y")
-        return f"{self.issued.day} {self.issued:%B %Y}"
-
 
 @cached_on_stamps
 def _read_plans(path: Path) -> tuple[Plan, ...]:
