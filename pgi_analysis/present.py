@@ -28,6 +28,7 @@ from pgi_analysis.vocabulary import (
     CAVEAT,
     COLUMN_LABELS,
     COUNT,
+    COUNTING_CHOICE_LABELS,
     DATE,
     EDITION_STATUS,
     EDITION_STATUS_LABELS,
@@ -65,6 +66,7 @@ from pgi_analysis.vocabulary import (
     format_month_span,
     format_number,
     format_share,
+    headline_label,
     measure_label,
     pick,
     sub_index_label,
@@ -301,3 +303,44 @@ def split_columns(frame: pd.DataFrame, size: int, keep: int = 1) -> list[pd.Data
     key, rest = list(frame.columns[:keep]), list(frame.columns[keep:])
     step = size - keep
     return [frame[key + rest[start : start + step]] for start in range(0, len(rest), step)]
+
+
+def table_display(lang: str, report: bool, agencies: pd.DataFrame | None = None) -> Callable:
+    """How a notebook shows the library's tables: as they are for researchers (`report` False),
+    as people read them in `lang` for the report pages (`readable`). The function returned takes
+    a table, a name unique in the notebook (the styled table's id) and `readable`'s options."""
+
+    def show(table: pd.DataFrame, name: str, **options) -> pd.DataFrame | Styler:
+        if not report:
+            return table
+        return readable(table, lang, uuid=name, agencies=agencies, **options)
+
+    return show
+
+
+def sensitivity_frame(table: pd.DataFrame, agencies: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`counting.sensitivity` as a reader sees it: a row per finding, a column per counting
+    choice (the default first), every value written in `lang`."""
+    from pgi_analysis.findings.phrases import said
+
+    def written(finding: str, value: object) -> str:
+        if isinstance(value, bool | str) or value is None:
+            return said(finding, value, agencies, lang)
+        if pd.isna(value):
+            return MISSING
+        if float(value).is_integer() and not finding.endswith(("_share", "_hhi", "_gini")):
+            return format_count(int(value), lang)
+        if finding.endswith("_share"):
+            return format_share(float(value), lang, 1)
+        return format_number(float(value), lang, 3)
+
+    rows = {
+        headline_label(finding, lang): [written(finding, value) for value in values]
+        for finding, values in table.items()
+    }
+    columns = [pick(lang, *COUNTING_CHOICE_LABELS[choice]) for choice in table.index]
+    return (
+        pd.DataFrame.from_dict(rows, orient="index", columns=columns)
+        .rename_axis(pick(lang, "Kết luận", "Finding"))
+        .reset_index()
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pgi_analysis.vocabulary import check_language
+from pgi_analysis.vocabulary import LANGUAGES, check_language
 
 
 @dataclass(frozen=True)
@@ -37,5 +37,22 @@ class Findings:
         """A bulleted list, as a notebook displays it."""
         return "\n".join(f"- {text}" for text in self.texts(lang))
 
+    def shown(self, lang: str | None = None) -> Markdown:
+        """What a notebook displays: the findings in `lang`, or in both languages (Vietnamese
+        first) when `lang` is None, as the researchers' notebooks show them."""
+        languages = LANGUAGES if lang is None else (check_language(lang),)
+        return Markdown("\n\n".join(self.markdown(language) for language in languages))
+
+
+@dataclass(frozen=True)
+class Markdown:
+    """Markdown text that a notebook renders; its plain text is the same Markdown, so that output
+    comparison (nbval) sees every word."""
+
+    text: str
+
     def _repr_markdown_(self) -> str:
-        return self.markdown("vi") + "\n\n" + self.markdown("en")
+        return self.text
+
+    def __repr__(self) -> str:
+        return self.text
