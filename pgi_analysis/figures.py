@@ -184,7 +184,7 @@ def render_figure(name: str, lang: str) -> Figure:
         return entry.draw(entry.data(), check_language(lang))
 
 
-def show_figure(name: str, lang: str) -> None:
+def show_figure(name: str, lang: str, save_to: Path | None = None) -> None:
     """Show a registered figure in a notebook, as a PNG only (see `plotting.show_png`)."""
     show_png(render_figure(name, lang))
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from pgi_analysis import reference
+from pgi_analysis.findings.sentences import Markdown
 from pgi_analysis.outcomes import EQUAL_1_2_FLAG
 from pgi_analysis.reference import NATIONAL_MEAN_ID
 from pgi_analysis.responsibility import AGENCY_SEPARATOR
@@ -75,6 +76,7 @@ from pgi_analysis.vocabulary import (
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
+NO_ROWS = ("Chưa có số liệu.", "No data yet.")
 MORE_ROWS = ("… và {count} dòng khác", "… and {count} more rows")
 # Numbers stand right-aligned, so that their digits line up.
 NUMERIC_KINDS = frozenset({COUNT, NUMBER, SHARE})
@@ -305,17 +307,27 @@ def split_columns(frame: pd.DataFrame, size: int, keep: int = 1) -> list[pd.Data
     return [frame[key + rest[start : start + step]] for start in range(0, len(rest), step)]
 
 
-def table_display(lang: str, report: bool, agencies: pd.DataFrame | None = None) -> Callable:
+class TableDisplay:
     """How a notebook shows the library's tables: as they are for researchers (`report` False),
-    as people read them in `lang` for the report pages (`readable`). The function returned takes
-    a table, a name unique in the notebook (the styled table's id) and `readable`'s options."""
+    as people read them in `lang` for the report pages (`readable`). Call it with a table, a name
+    unique in the notebook (the styled table's id) and `readable`'s options."""
 
-    def show(table: pd.DataFrame, name: str, **options) -> pd.DataFrame | Styler:
-        if not report:
+    def __init__(self, lang: str, report: bool, agencies: pd.DataFrame | None = None) -> None:
+        self.lang, self.report, self.agencies = check_language(lang), report, agencies
+
+    def __call__(self, table: pd.DataFrame, name: str, **options) -> object:
+        if not self.report:
             return table
-        return readable(table, lang, uuid=name, agencies=agencies, **options)
+        if table.empty:  # a reader is told so, not shown headers over nothing
+            return Markdown(f"*{pick(self.lang, *NO_ROWS)}*")
+        return readable(table, self.lang, uuid=name, agencies=self.agencies, **options)
 
-    return show
+    def sensitivity(self, table: pd.DataFrame) -> pd.DataFrame | Styler:
+        """`counting.sensitivity`: a row per finding, a column per counting choice."""
+        if not self.report:
+            return table.T
+        frame = sensitivity_frame(table, self.agencies, self.lang)
+        return styled(frame, uuid="sensitivity")
 
 
 def sensitivity_frame(table: pd.DataFrame, agencies: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -344,3 +356,11 @@ def sensitivity_frame(table: pd.DataFrame, agencies: pd.DataFrame, lang: str) ->
         .rename_axis(pick(lang, "Kết luận", "Finding"))
         .reset_index()
     )
+
+
+def plan_labels(plans: Sequence[reference.Plan]) -> dict[str, ColumnLabel]:
+    """Labels of the columns `timing.plans_and_surveys` names after each plan."""
+    return {
+        plan.number: ColumnLabel(f"So với Kế hoạch {plan.number}", f"Plan {plan.number}", TIMING)
+        for plan in plans
+    }

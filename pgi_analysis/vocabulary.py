@@ -23,7 +23,7 @@ NONE, BOTH = "none", "both"
 ROLE_CELLS = (NONE, COORDINATOR, LEAD, BOTH)
 CELL_ROLES = {NONE: (), COORDINATOR: (COORDINATOR,), LEAD: (LEAD,), BOTH: (LEAD, COORDINATOR)}
 ROLE_LABELS = {
-    NONE: ("", ""),
+    NONE: ("Không có vai trò", "No role"),
     LEAD: ("Chủ trì", "Lead"),
     COORDINATOR: ("Phối hợp", "Coordinator"),
     BOTH: ("Vừa chủ trì vừa phối hợp", "Lead and coordinator"),
@@ -259,6 +259,7 @@ COLUMN_LABELS: dict[str, ColumnLabel] = {
     "lead_credit_share": ColumnLabel("Tỷ trọng phần chủ trì", "Share of lead shares", SHARE),
     "coordination_share": ColumnLabel("Tỷ trọng phối hợp", "Share of coordination", SHARE),
     "assignments": ColumnLabel("Số lượt giao", "Assignments", COUNT),
+    "cells": ColumnLabel("Số ô", "Cells", COUNT),
     "to_collectives": ColumnLabel(
         "Giao cho chủ thể không nêu tên cụ thể", "To unnamed collectives", COUNT
     ),
@@ -448,6 +449,10 @@ COLUMN_LABELS: dict[str, ColumnLabel] = {
     "lowest": ColumnLabel("Thấp nhất", "Lowest"),
     "highest": ColumnLabel("Cao nhất", "Highest"),
     "units": ColumnLabel("Số phần", "Units", NUMBER),
+    "sub_index_a": ColumnLabel("CSTP", "Sub-index", SUB_INDEX),
+    "sub_index_b": ColumnLabel("với CSTP", "with sub-index", SUB_INDEX),
+    "provinces": ColumnLabel("Số tỉnh", "Provinces", COUNT),
+    "correlation": ColumnLabel("Hệ số tương quan", "Correlation", NUMBER),
     "hhi_floor": ColumnLabel("HHI thấp nhất có thể", "Lowest possible HHI", NUMBER, digits=3),
     "hhi_normalised": ColumnLabel("HHI chuẩn hóa", "Normalised HHI", NUMBER, digits=3),
     "gini_among_holders": ColumnLabel(

@@ -518,7 +518,7 @@ def _write_matrix_row(sheet: Worksheet, row: int, indicator, cells: pd.Series) -
         cell = put(sheet, row, column, value)
         cell.alignment, cell.border = styles.wrap_middle, styles.border
     for column, role in enumerate(cells, start=len(MATRIX_COLUMNS) + 1):
-        cell = put(sheet, row, column, ROLE_LABELS[role][0] or None)
+        cell = put(sheet, row, column, None if role == NONE else ROLE_LABELS[role][0])
         cell.alignment, cell.border = styles.centre_wrap, styles.border
         if role != NONE:
             cell.fill = _role_fills()[role]

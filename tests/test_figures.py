@@ -31,7 +31,7 @@ def test_names_are_unique_and_safe_as_file_names():
 def test_each_figure_is_shown_by_its_notebook(entry):
     notebook = nbformat.read(paths.NOTEBOOKS / entry.notebook, as_version=4)
     sources = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
-    assert f'show_figure("{entry.name}", LANG)' in sources
+    assert f'show_figure("{entry.name}", LANG, save_to=FIGURES_DIR)' in sources
 
 
 @pytest.mark.parametrize("entry", figures.FIGURES, ids=NAMES)

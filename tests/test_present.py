@@ -245,20 +245,12 @@ def library_tables(tidy, committed_pgi) -> dict[str, pd.DataFrame]:
     }
 
 
-def plan_labels() -> dict[str, ColumnLabel]:
-    """The timing table has a column per plan, named by its number."""
-    return {
-        plan.number: ColumnLabel(plan.number, plan.number, vocabulary.TIMING)
-        for plan in reference.plans()
-    }
-
-
 def test_every_column_the_library_makes_has_a_label_of_a_known_kind(library_tables):
     names = {
         column
         for table in library_tables.values()
         for column in [*table.columns, *table.index.names]
-        if isinstance(column, str) and column not in plan_labels()
+        if isinstance(column, str) and column not in present.plan_labels(reference.plans())
     }
     assert sorted(names - set(COLUMN_LABELS)) == []
     assert {label.kind for label in COLUMN_LABELS.values()} <= set(vocabulary.COLUMN_KINDS)
@@ -270,7 +262,8 @@ def test_every_table_of_the_library_reads_without_code_words(library_tables, lan
         columns = None
         if {"province", "province_id"} <= set(table.columns):
             columns = [column for column in table.columns if column != "province_id"]
-        frame = present.readable_frame(table, lang, columns=columns, labels=plan_labels())
+        labels = present.plan_labels(reference.plans())
+        frame = present.readable_frame(table, lang, columns=columns, labels=labels)
         text = "\n".join([*frame.columns, *frame.to_numpy().ravel()])
         assert not re.search(r"\b(nan|NaN|<NA>|None|True|False)\b", text), name
         assert not [header for header in frame.columns if "_" in header], name
