@@ -66,6 +66,9 @@ def _read_indicator(row: RawRow, path: Path, repairs: Repairs) -> dict[str, obje
         name, unit_text, source = text, "", "PGI survey"
     else:
         name = text[: unit.start()].strip()
+        if not name:
+            message = f"indicator {row.indicator_id} has a unit but no name ({text!r})"
+            raise InputError(path, message, row.indicator.place())
         unit_text = re.sub(r"\s+", " ", unit["unit"])
         source = "TCTK" if unit["tctk"] else "PGI survey"
         printed = text[unit.start() :].strip()
@@ -84,6 +87,58 @@ def _read_indicator(row: RawRow, path: Path, repairs: Repairs) -> dict[str, obje
     }
 
 
+def _check_against_reference(
+    records: list[dict[str, object]],
+    rows: list[RawRow],
+    path: Path,
+    names: dict[str, str],
+    subset: bool,
+    repairs: Repairs,
+) -> None:
+    """Each printed number must carry its PGI indicator's name (`text.name_key` spellings
+    alike), and every PGI indicator must be there unless the plan covers a `subset`, whose
+    absent indicators are reported as repairs. Every problem is listed in one InputError."""
+    owner = {name_key(name): indicator_id for indicator_id, name in names.items()}
+    problems = []
+    for record, row in zip(records, rows, strict=True):
+        indicator_id, name = record["indicator_id"], record["name_vi"]
+        expected = names.get(indicator_id)
+        if expected is not None and name_key(name) == name_key(expected):
+            continue
+        named_as = owner.get(name_key(name))
+        if named_as is not None:
+            problem = (
+                f"indicator {indicator_id} has the name of PGI indicator {named_as} "
+                f"({names[named_as]!r}): are rows swapped, or renumbered after one was removed?"
+            )
+        elif expected is None:
+            problem = f"indicator {indicator_id} ({name!r}) is not a PGI indicator"
+        else:
+            problem = (
+                f"indicator {indicator_id} is named {name!r}, but PGI indicator {indicator_id} is "
+                f"{expected!r}"
+            )
+        problems.append(InputError(path, problem, row.indicator.place()))
+    read = {record["indicator_id"] for record in records}
+    absent = [indicator_id for indicator_id in names if indicator_id not in read]
+    if absent and subset:
+        for indicator_id in absent:
+            repairs.add(indicator_id, "absent", "", "not in this plan (read as a subset)")
+    elif absent:
+        listed = ", ".join(absent)
+        if len(absent) <= 3:  # a few are named, many only numbered
+            listed = "; ".join(f"{indicator_id} {names[indicator_id]!r}" for indicator_id in absent)
+        problems.append(
+            InputError(
+                path,
+                f"{len(absent)} of the {len(names)} PGI indicators missing: {listed}; if the plan "
+                "leaves them out on purpose, read it as a subset (tidy --subset)",
+            )
+        )
+    if problems:
+        raise InputError.listing(problems)
+
+
 # --- the tidy tables --------------------------------------------------------------------------
 
 
@@ -94,30 +149,17 @@ def _name_variant(found: str, canonical: str) -> str | None:
     return "spelling" if name_key(found) == name_key(canonical) else "alias"
 
 
-def _indicators_table(records: list[dict[str, object]], repairs: Repairs) -> pd.DataFrame:
-    known_indicators = reference.indicators()
-    by_name = {
-        name_key(row.name_vi): {
-            "name_en": row.name_en,
-            "higher_is_better": row.higher_is_better,
-            "kind": row.kind,
-        }
-        for row in known_indicators.itertuples(index=False)
-    }
-    unknown = {"name_en": "", "higher_is_better": None, "kind": ""}
-    for record in records:
-        known = by_name.get(name_key(record["name_vi"]))
-        if known is None:
-            repairs.add(
-                record["indicator_id"],
-                "no reference entry",
-                record["name_vi"],
-                "English name, direction and kind left empty",
-            )
-        record.update(known or unknown)  # copied in: the cached reference stays as read
-    indicators = pd.DataFrame(records, columns=schemas.INDICATORS.columns)
-    indicators["higher_is_better"] = pd.array(indicators["higher_is_better"], dtype="boolean")
-    return indicators.astype(schemas.INDICATORS.dtypes)
+def _indicators_table(records: list[dict[str, object]], known: pd.DataFrame) -> pd.DataFrame:
+    """The indicators as read, with this project's English name, direction and kind of each
+    from the reference (read checked that every one has an entry). Built column by column in
+    the schema's types: converting a finished frame costs more than reading the appendix."""
+    columns = {column: [record[column] for record in records] for column in records[0]}
+    ids = columns["indicator_id"]
+    for column in ("name_en", "higher_is_better", "kind"):
+        by_id = dict(zip(known["indicator_id"], known[column], strict=True))
+        columns[column] = [by_id[indicator_id] for indicator_id in ids]
+    columns["higher_is_better"] = pd.array(columns["higher_is_better"], dtype="boolean")
+    return pd.DataFrame({column: columns[column] for column in schemas.INDICATORS.columns})
 
 
 def _assignments(
@@ -166,35 +208,55 @@ def _assignments(
     return assignments
 
 
-def _tidy(rows: list[RawRow], path: Path, gazetteer: Gazetteer, repairs: Repairs) -> TidyAppendix:
-    indicators, assignments = [], []
+def _tidy(
+    rows: list[RawRow],
+    path: Path,
+    gazetteer: Gazetteer,
+    repairs: Repairs,
+    known: pd.DataFrame,
+    subset: bool,
+) -> TidyAppendix:
+    indicators = [_read_indicator(row, path, repairs) for row in rows]
+    names = dict(zip(known["indicator_id"], known["name_vi"], strict=True))
+    _check_against_reference(indicators, rows, path, names, subset, repairs)
+    assignments: list[tuple[str, ...]] = []
     spellings: dict[str, list[str]] = {}
     for row in rows:
-        indicators.append(_read_indicator(row, path, repairs))
         assignments += _assignments(row, path, gazetteer, repairs, spellings)
-    agencies = gazetteer.table(spellings)
-    agencies["aliases"] = agencies["agency_id"].map(lambda a: "|".join(spellings[a]))
+    agencies = gazetteer.table(spellings)  # the gazetteer's columns are the agencies table's
+    agencies["aliases"] = ["|".join(spellings[agency]) for agency in agencies["agency_id"]]
     return TidyAppendix(
-        indicators=_indicators_table(indicators, repairs),
-        agencies=agencies[schemas.AGENCIES.columns].reset_index(drop=True),
+        indicators=_indicators_table(indicators, known),
+        agencies=agencies,
         assignments=pd.DataFrame(assignments, columns=schemas.ASSIGNMENTS.columns, dtype="str"),
         repairs=repairs.table(),
     )
 
 
 def load_appendix(
-    path: Path | str | None = None, gazetteer: Iterable[Path | str] = ()
+    path: Path | str | None = None,
+    gazetteer: Iterable[Path | str] = (),
+    subset: bool = False,
 ) -> TidyAppendix:
     """Read the appendix (extracted text, CSV or XLSX) into tidy tables.
 
     `gazetteer` names extra agencies CSVs that extend data/reference/agencies.csv. Every actor
-    must be known: an unknown name is an InputError listing the closest known names.
+    must be known: an unknown name is an InputError listing the closest known names. Every
+    indicator must carry the number and name it has in the PGI (data/reference/indicators.csv);
+    with `subset`, a plan may leave some out, and the repairs list them as absent.
     """
     path = Path(path) if path is not None else paths.APPENDIX_TEXT
-    known = reference.gazetteer(gazetteer)
+    known_actors = reference.gazetteer(gazetteer)
+    known_indicators = reference.indicators()
     repairs = Repairs()
     if path.suffix.lower() in SPREADSHEET_SUFFIXES:
-        rows = sheet_rows(path)
+        rows = sheet_rows(path, subset)
     else:
-        rows = text_rows(path, known, repairs)
-    return _tidy(rows, path, known, repairs)
+        names = {
+            indicator_id: name_key(name)
+            for indicator_id, name in zip(
+                known_indicators["indicator_id"], known_indicators["name_vi"], strict=True
+            )
+        }
+        rows = text_rows(path, known_actors, repairs, names, subset)
+    return _tidy(rows, path, known_actors, repairs, known_indicators, subset)

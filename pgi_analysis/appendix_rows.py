@@ -13,8 +13,10 @@ from pgi_analysis.actors import Cell
 from pgi_analysis.errors import InputError
 from pgi_analysis.schemas import REPAIRS
 
+# "I CSTP 1. Giảm thiểu ...", "CSTP 1 - Giảm thiểu ...", "Chỉ số thành phần 1.", "II. CSTP 2: ..."
 SUB_INDEX_HEADING = re.compile(
-    r"^(?:[IVX]+\s*\.?)?\s*CSTP\s*(?P<sub_index>[1-4])\s*[.:]\s*(?P<name>.*)$", re.IGNORECASE
+    r"^(?:[IVX]+\s*[.:]?\s*)?(?:CSTP|Chỉ số thành phần)\s*(?P<sub_index>[1-4])(?:[\s.:\-–—].*)?$",
+    re.IGNORECASE,
 )
 END_OF_TABLE = re.compile(r"^Ghi chú\s*:")
 # An indicator's unit in parentheses after its name: "(%)", "(% DN đồng ý)", "(TCTK, %)".
@@ -61,14 +63,19 @@ class Repairs:
 @dataclass
 class Numbering:
     """Sub-indices 1–4 in order, each with indicators numbered 1, 2, 3 … in order: a row lost or
-    misplaced by extraction or typing is an error, never a silent shift of every id after it."""
+    misplaced by extraction or typing is an error, never a silent shift of every id after it.
+
+    A plan that covers a `subset` of the indicators may skip numbers and sub-indices, but never
+    go back.
+    """
 
     path: Path
+    subset: bool = False
     sub_index: int = 0
     next_number: int = 1
 
     def heading(self, found: int, where: str) -> None:
-        if found != self.sub_index + 1:
+        if found != self.sub_index + 1 and not (self.subset and found > self.sub_index):
             expected = f"CSTP {self.sub_index + 1}"
             raise InputError(self.path, f"CSTP {found} where {expected} was expected", where)
         self._check_not_empty(where)
@@ -78,14 +85,15 @@ class Numbering:
         if not self.sub_index:
             message = f"an indicator before any sub-index heading (like {heading_example!r})"
             raise InputError(self.path, message, where)
-        if number != self.next_number:
+        if number != self.next_number and not (self.subset and number > self.next_number):
+            later = " or a later number" if self.subset else ""
             raise InputError(
                 self.path,
-                f"indicator numbered {number} where {self.next_number} was expected "
+                f"indicator numbered {number} where {self.next_number}{later} was expected "
                 f"in CSTP {self.sub_index}",
                 where,
             )
-        self.next_number += 1
+        self.next_number = number + 1
 
     def finish(self, heading_example: str, where: str = "") -> None:
         if not self.sub_index:
@@ -95,7 +103,7 @@ class Numbering:
                 "is this the appendix of a PGI plan?",
             )
         self._check_not_empty(where)
-        if self.sub_index < 4:
+        if self.sub_index < 4 and not self.subset:
             missing = f"CSTP {self.sub_index + 1}"
             raise InputError(self.path, f"{missing} is missing: the PGI has four sub-indices")
 

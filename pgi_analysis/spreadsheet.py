@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
 
+from pgi_analysis.files import FORMULA_STARTS
+
 if TYPE_CHECKING:
     from openpyxl.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
 
 HEADER_COLOUR = "D9D9D9"
 SUB_INDEX_COLOUR = "EDEDED"
-# Excel and LibreOffice take typed text that starts with one of these for a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 YES_NO = {True: "Có", False: "Không"}
 TITLE_ROWS = 2
 # Row heights are set from the text, because neither LibreOffice nor Excel grows a row on opening

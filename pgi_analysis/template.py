@@ -8,9 +8,10 @@ from pathlib import Path
 from pgi_analysis import reference
 from pgi_analysis.errors import InputError
 from pgi_analysis.files import atomic_write_bytes
+from pgi_analysis.messages import message
 from pgi_analysis.reference import NATIONAL_MEAN_ID
-from pgi_analysis.scores import SCORES_SHEET, pgi_year
-from pgi_analysis.spreadsheet import xlsx_bytes
+from pgi_analysis.scores import INTERVAL_MEASURES, SCORES_SHEET, pgi_year
+from pgi_analysis.spreadsheet import put, xlsx_bytes
 
 
 def _template_labels(count: int) -> dict[str, tuple[str, str]]:
@@ -30,6 +31,18 @@ def _template_labels(count: int) -> dict[str, tuple[str, str]]:
         "rank": (f"Xếp hạng (1–{count})", f"Rank (1–{count})"),
         "source_url": ("Đường dẫn nguồn", "Source URL"),
         "note": ("Ghi chú", "Note"),
+        "firms_surveyed": (
+            "Số doanh nghiệp được khảo sát (nếu nguồn công bố)",
+            "Firms surveyed (where the source says)",
+        ),
+        **{
+            f"{measure}_{end}": (
+                f"{measure}: {vi} khoảng tin cậy (nếu nguồn công bố)",
+                f"{measure}: confidence interval, {en} end (where published)",
+            )
+            for measure in INTERVAL_MEASURES
+            for end, vi, en in (("ci_low", "cận dưới", "lower"), ("ci_high", "cận trên", "upper"))
+        },
     }
 
 
@@ -44,6 +57,8 @@ def _instructions(year: int, count: int) -> list[str]:
         "5. Nhập: pgi-analysis scores add <tệp>.xlsx, rồi chạy make report.",
         "6. Số mâu thuẫn với số đã lưu bị từ chối; nếu VCCI đính chính, thêm --replace.",
         "7. Dòng «Trung bình cả nước» là điểm trung bình; dòng này không có xếp hạng.",
+        "8. Các cột sau cột note chỉ điền khi nguồn công bố: số doanh nghiệp được khảo sát, và "
+        "khoảng tin cậy của từng điểm (cả cận dưới và cận trên).",
         "",
         f"Fill-in sheet for PGI {year} ({count} provinces and the national mean)",
         "1. In the sheet 'Điểm PGI', enter the figures VCCI published, exactly as printed; the "
@@ -55,40 +70,46 @@ def _instructions(year: int, count: int) -> list[str]:
         "5. Add it: pgi-analysis scores add <file>.xlsx, then run make report.",
         "6. Figures that contradict stored ones are refused; if VCCI corrected one, use --replace.",
         "7. The row 'Trung bình cả nước' is the national mean; it has no rank.",
+        "8. The columns after note are filled only where the source publishes them: the firms "
+        "surveyed, and each score's confidence interval (both ends).",
     ]
 
 
-def write_template(year: int, out: Path) -> None:
+def write_template(year: int, out: Path, force: bool = False) -> None:
     """Write a fill-in workbook for `year`: a row per province ranked that year (63 up to 2024,
-    34 from 2025) and for the national mean, and instructions in Vietnamese and English."""
+    34 from 2025) and for the national mean, and instructions in Vietnamese and English. An
+    existing file, perhaps filled in already, is replaced only with `force`."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     out = Path(out)
+    if out.exists() and not force:
+        raise InputError(out, message("file_exists"))
     try:
         pgi_year(year)  # the years add_scores_file accepts, so that a filled template can be added
     except ValueError as error:
-        raise InputError(out, str(error)) from None
+        raise InputError(out, error.args[0]) from None
     provinces = reference.provinces()
     count = provinces.ranked(year)
     labels = _template_labels(count)
     book = Workbook()
     sheet = book.active
     sheet.title = SCORES_SHEET
-    sheet.append([f"{column}\n{vi}\n{en}" for column, (vi, en) in labels.items()])
-    for province_id in [*provinces.in_order(provinces.ids(year), year), NATIONAL_MEAN_ID]:
-        sheet.append([provinces.name(province_id, year), year])
-    for cell in sheet[1]:
+    for index, (column, (vi, en)) in enumerate(labels.items(), start=1):
+        cell = put(sheet, 1, index, f"{column}\n{vi}\n{en}")
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for index, column in enumerate(labels, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = (
             40 if column == "source_url" else 18
         )
+    province_ids = [*provinces.in_order(provinces.ids(year), year), NATIONAL_MEAN_ID]
+    for row, province_id in enumerate(province_ids, start=2):
+        put(sheet, row, 1, provinces.name(province_id, year))
+        put(sheet, row, 2, year)
     sheet.freeze_panes = "B2"
     guide = book.create_sheet("Hướng dẫn - Instructions")
-    for line in _instructions(year, count):
-        guide.append([line])
+    for row, line in enumerate(_instructions(year, count), start=1):
+        put(guide, row, 1, line)
     guide.column_dimensions["A"].width = 110
     atomic_write_bytes(out, xlsx_bytes(book))
