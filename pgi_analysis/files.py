@@ -269,7 +269,7 @@ def _sheet_values(path: Path, sheet) -> list[list[object]]:
         rows.append(values)
     if formulas:
         _saved_results(path, sheet.title, rows, formulas)
-    _spread_merged_values(path, sheet, rows)
+    _spread_merged_values(sheet, rows)
     return rows
 
 
@@ -302,9 +302,10 @@ def _saved_results(path: Path, title: str, rows: list[list[object]], formulas: l
         raise InputError.listing(problems)
 
 
-def _merged_ranges(path: Path, sheet) -> list[tuple[int, int, int, int]]:
+def _merged_ranges(sheet) -> list[tuple[int, int, int, int]]:
     """(min column, min row, max column, max row) of each merged range of a read-only sheet,
-    which openpyxl does not read in that mode: one streaming pass over the sheet's XML."""
+    which openpyxl does not keep in that mode: one streaming pass over the sheet's XML. Whole
+    rows or columns have no bound on one side: None."""
     from xml.etree.ElementTree import iterparse
 
     from openpyxl.utils import range_boundaries
@@ -318,20 +319,15 @@ def _merged_ranges(path: Path, sheet) -> list[tuple[int, int, int, int]]:
             elif element.tag.endswith("}row") and rows_parent is not None:
                 rows_parent.clear()  # rows read already: memory stays flat
             elif element.tag.endswith("}mergeCell"):
-                ref = element.get("ref", "")
-                try:
-                    bounds = range_boundaries(ref)
-                except ValueError:
-                    bounds = (None,)
-                if None in bounds:
-                    raise InputError(path, message("merge_unreadable", ref=ref, sheet=sheet.title))
-                ranges.append(bounds)
+                ranges.append(range_boundaries(element.get("ref", "")))
     return ranges
 
 
-def _spread_merged_values(path: Path, sheet, rows: list[list[object]]) -> None:
+def _spread_merged_values(sheet, rows: list[list[object]]) -> None:
     """Give every cell of a merged range its top-left value, within the rows read."""
-    for min_column, min_row, max_column, max_row in _merged_ranges(path, sheet):
+    for min_column, min_row, max_column, max_row in _merged_ranges(sheet):
+        min_column, min_row = min_column or 1, min_row or 1
+        max_column, max_row = max_column or XLSX_MAX_COLUMNS, max_row or len(rows)
         if min_row > len(rows) or min_column > len(rows[min_row - 1]):
             continue
         value = rows[min_row - 1][min_column - 1]

@@ -88,12 +88,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "a value in cell {cell} of sheet {sheet!r}, outside the {rows} rows and {columns} "
         "columns a table here may use: delete it, or copy the table to a new sheet",
     ),
-    "merge_unreadable": (
-        "vùng gộp ô {ref!r} của trang {sheet!r} không phải là một vùng ô; hãy mở tệp bằng Excel "
-        "và lưu lại",
-        "the merged range {ref!r} of sheet {sheet!r} is not a range of cells; open the file in "
-        "Excel and save it again",
-    ),
     "formula_not_saved": (
         "công thức {formula} chưa có kết quả được lưu: hãy mở tệp bằng Excel, lưu lại, rồi thử lại",
         "the formula {formula} has no saved result: open the file in Excel and save it, then "

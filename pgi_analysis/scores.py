@@ -859,12 +859,12 @@ def _summary(path, target, kind, new, same, replaced, repeats, empty, warnings) 
 
 
 @contextlib.contextmanager
-def store_lock(pgi_dir: Path, wait: float = LOCK_WAIT):
+def _store_lock(pgi_dir: Path):
     """Hold the store for one add, from reading it to writing the new file: a lock file created
-    exclusively (which works on shared folders too). Another add waits up to `wait` seconds for
-    it, then fails saying since when the store is held."""
-    lock = Path(pgi_dir) / LOCK_NAME
-    deadline = time.monotonic() + wait
+    exclusively (which works on shared folders too). Another add waits up to LOCK_WAIT seconds
+    for it, then fails saying since when and by whom the store is held."""
+    lock = pgi_dir / LOCK_NAME
+    deadline = time.monotonic() + LOCK_WAIT
     while True:
         try:
             handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
@@ -914,7 +914,7 @@ def add_scores_file(
     checks += contradictions
     if not figures and not checks:
         raise InputError(path, message("no_figures_to_add"))
-    with store_lock(pgi_dir):
+    with _store_lock(pgi_dir):
         stored = _stored(pgi_dir, provinces, kind)
         new, same, replaced = {}, [], []
         for key, figure in _merge(figures)[0].items():  # its problems are the repeats'
