@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from pgi_analysis.errors import InputError
 from pgi_analysis.reference import Gazetteer
@@ -51,8 +52,7 @@ class Cell:
         return Cell(f"{self.text} {other.text}", self.places + moved)
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: hundreds are made per reading
     """An actor named in a cell, with the scope or task phrase that follows its name."""
 
     agency_id: str

@@ -7,7 +7,6 @@ columns STT / CHỈ SỐ THÀNH PHẦN / CƠ QUAN CHỦ TRÌ / CƠ QUAN PHỐI H
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,12 +15,12 @@ import pandas as pd
 
 from pgi_analysis import paths, reference, schemas
 from pgi_analysis.actors import read_actors
-from pgi_analysis.appendix_rows import UNIT_AT_END, RawRow, Repairs
+from pgi_analysis.appendix_rows import RawRow, Repairs, find_unit
 from pgi_analysis.appendix_sheet import sheet_rows
 from pgi_analysis.appendix_text import text_rows
 from pgi_analysis.errors import InputError
 from pgi_analysis.reference import Gazetteer
-from pgi_analysis.text import name_key, normalize_text
+from pgi_analysis.text import name_key
 from pgi_analysis.vocabulary import COORDINATOR, LEAD
 
 SPREADSHEET_SUFFIXES = frozenset({".csv", ".xlsx", ".xlsm"})
@@ -56,12 +55,12 @@ class TidyAppendix:
 # --- the indicator column ---------------------------------------------------------------------
 
 
-def _read_indicator(row: RawRow, path: Path, repairs: Repairs) -> dict[str, object]:
+def _read_indicator(row: RawRow, repairs: Repairs, path: Path) -> dict[str, object]:
     """Name, unit and statistic source of an indicator, mending the unit's typography."""
-    text = normalize_text(row.indicator.text)
+    text = row.indicator.text.strip()  # the readers give cells as NFC text, single-spaced
     if not text:
         raise InputError(path, f"indicator {row.indicator_id} has no name", row.indicator.place())
-    unit = UNIT_AT_END.search(text)
+    unit = find_unit(text, at_end=True)
     if unit is None:
         name, unit_text, source = text, "", "PGI survey"
     else:
@@ -69,7 +68,7 @@ def _read_indicator(row: RawRow, path: Path, repairs: Repairs) -> dict[str, obje
         if not name:
             message = f"indicator {row.indicator_id} has a unit but no name ({text!r})"
             raise InputError(path, message, row.indicator.place())
-        unit_text = re.sub(r"\s+", " ", unit["unit"])
+        unit_text = " ".join(unit["unit"].split())
         source = "TCTK" if unit["tctk"] else "PGI survey"
         printed = text[unit.start() :].strip()
         if unit["close"] is None:
@@ -93,11 +92,10 @@ def _check_against_reference(
     path: Path,
     names: dict[str, str],
     subset: bool,
-    repairs: Repairs,
-) -> None:
+) -> list[str]:
     """Each printed number must carry its PGI indicator's name (`text.name_key` spellings
-    alike), and every PGI indicator must be there unless the plan covers a `subset`, whose
-    absent indicators are reported as repairs. Every problem is listed in one InputError."""
+    alike), and every PGI indicator must be there unless the plan covers a `subset`. Every
+    problem is listed in one InputError; returns the indicators absent from a subset."""
     owner = {name_key(name): indicator_id for indicator_id, name in names.items()}
     problems = []
     for record, row in zip(records, rows, strict=True):
@@ -121,10 +119,7 @@ def _check_against_reference(
         problems.append(InputError(path, problem, row.indicator.place()))
     read = {record["indicator_id"] for record in records}
     absent = [indicator_id for indicator_id in names if indicator_id not in read]
-    if absent and subset:
-        for indicator_id in absent:
-            repairs.add(indicator_id, "absent", "", "not in this plan (read as a subset)")
-    elif absent:
+    if absent and not subset:
         listed = ", ".join(absent)
         if len(absent) <= 3:  # a few are named, many only numbered
             listed = "; ".join(f"{indicator_id} {names[indicator_id]!r}" for indicator_id in absent)
@@ -137,6 +132,7 @@ def _check_against_reference(
         )
     if problems:
         raise InputError.listing(problems)
+    return absent
 
 
 # --- the tidy tables --------------------------------------------------------------------------
@@ -151,13 +147,20 @@ def _name_variant(found: str, canonical: str) -> str | None:
 
 def _indicators_table(records: list[dict[str, object]], known: pd.DataFrame) -> pd.DataFrame:
     """The indicators as read, with this project's English name, direction and kind of each
-    from the reference (read checked that every one has an entry). Built column by column in
-    the schema's types: converting a finished frame costs more than reading the appendix."""
+    from the reference (reading checked that every one has an entry)."""
     columns = {column: [record[column] for record in records] for column in records[0]}
-    ids = columns["indicator_id"]
-    for column in ("name_en", "higher_is_better", "kind"):
-        by_id = dict(zip(known["indicator_id"], known[column], strict=True))
-        columns[column] = [by_id[indicator_id] for indicator_id in ids]
+    added = ("name_en", "higher_is_better", "kind")
+    by_id = dict(
+        zip(
+            known["indicator_id"].tolist(),
+            zip(*(known[c].tolist() for c in added), strict=True),
+            strict=True,
+        )
+    )
+    for position, column in enumerate(added):
+        columns[column] = [
+            by_id[indicator_id][position] for indicator_id in columns["indicator_id"]
+        ]
     columns["higher_is_better"] = pd.array(columns["higher_is_better"], dtype="boolean")
     return pd.DataFrame({column: columns[column] for column in schemas.INDICATORS.columns})
 
@@ -216,18 +219,27 @@ def _tidy(
     known: pd.DataFrame,
     subset: bool,
 ) -> TidyAppendix:
-    indicators = [_read_indicator(row, path, repairs) for row in rows]
-    names = dict(zip(known["indicator_id"], known["name_vi"], strict=True))
-    _check_against_reference(indicators, rows, path, names, subset, repairs)
+    # Each row's repairs in document order: its indicator's, then its actors'.
+    own_repairs = [Repairs() for _ in rows]
+    indicators = [_read_indicator(*read, path) for read in zip(rows, own_repairs, strict=True)]
+    names = dict(zip(known["indicator_id"].tolist(), known["name_vi"].tolist(), strict=True))
+    absent = _check_against_reference(indicators, rows, path, names, subset)
     assignments: list[tuple[str, ...]] = []
     spellings: dict[str, list[str]] = {}
-    for row in rows:
+    for row, own in zip(rows, own_repairs, strict=True):
+        repairs.rows += own.rows
         assignments += _assignments(row, path, gazetteer, repairs, spellings)
-    agencies = gazetteer.table(spellings)  # the gazetteer's columns are the agencies table's
-    agencies["aliases"] = ["|".join(spellings[agency]) for agency in agencies["agency_id"]]
+    for indicator_id in absent:
+        repairs.add(indicator_id, "absent", "", "not in this plan (read as a subset)")
+    # The gazetteer's records in its order, each with the spellings seen here as its aliases.
+    agencies = [
+        (*(record[column] for column in schemas.AGENCIES.columns[:-1]), "|".join(seen))
+        for agency_id, record in gazetteer.records.items()
+        if (seen := spellings.get(agency_id))
+    ]
     return TidyAppendix(
         indicators=_indicators_table(indicators, known),
-        agencies=agencies,
+        agencies=pd.DataFrame(agencies, columns=schemas.AGENCIES.columns, dtype="str"),
         assignments=pd.DataFrame(assignments, columns=schemas.ASSIGNMENTS.columns, dtype="str"),
         repairs=repairs.table(),
     )
@@ -252,11 +264,9 @@ def load_appendix(
     if path.suffix.lower() in SPREADSHEET_SUFFIXES:
         rows = sheet_rows(path, subset)
     else:
+        ids, names = (known_indicators[column].tolist() for column in ("indicator_id", "name_vi"))
         names = {
-            indicator_id: name_key(name)
-            for indicator_id, name in zip(
-                known_indicators["indicator_id"], known_indicators["name_vi"], strict=True
-            )
+            indicator_id: name_key(name) for indicator_id, name in zip(ids, names, strict=True)
         }
         rows = text_rows(path, known_actors, repairs, names, subset)
     return _tidy(rows, path, known_actors, repairs, known_indicators, subset)

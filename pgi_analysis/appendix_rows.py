@@ -23,7 +23,20 @@ END_OF_TABLE = re.compile(r"^Ghi chú\s*:")
 UNIT = re.compile(
     r"(?P<space>\s*)\(\s*(?P<tctk>TCTK\s*,\s*)?(?P<unit>%(?:\s*DN)?(?:\s*đồng ý)?)\s*(?P<close>\))?"
 )
-UNIT_AT_END = re.compile(UNIT.pattern + r"\s*$")
+_UNIT_AT_END = re.compile(UNIT.pattern + r"\s*$")
+
+
+def find_unit(text: str, at_end: bool = False) -> re.Match | None:
+    """The first unit in `text`, or with `at_end` the unit that ends it. Each match is tried
+    where a parenthesis opens, with the spaces before it: searching with the pattern's leading
+    spaces would try every position of the text."""
+    pattern, opening = (_UNIT_AT_END, text.rfind("(")) if at_end else (UNIT, text.find("("))
+    while opening >= 0:
+        unit = pattern.match(text, len(text[:opening].rstrip()))
+        if unit is not None or at_end:  # only the last parenthesis can open a unit that ends it
+            return unit
+        opening = text.find("(", opening + 1)
+    return None
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from pgi_analysis.actors import BULLETS, Cell, Mention, UnreadableActor, scan
 from pgi_analysis.appendix_rows import (
     END_OF_TABLE,
     SUB_INDEX_HEADING,
-    UNIT,
     Numbering,
     RawRow,
     Repairs,
+    find_unit,
 )
 from pgi_analysis.errors import InputError
 from pgi_analysis.files import decode_utf8
@@ -25,7 +25,13 @@ from pgi_analysis.text import normalize_text, tokenize
 PAGE_HEADER_LINES = frozenset(
     {"STT CHỈ SỐ THÀNH PHẦN CƠ QUAN CHỦ TRÌ", "THỰC HIỆN", "CƠ QUAN PHỐI HỢP"}
 )
-ROW_START = re.compile(r"^(?P<number>\d{1,2})\s+(?P<rest>\S.*)$")
+# What a line can be, in one match: the note under the table, a sub-index heading, or the start
+# of a row (a number, then the indicator's name).
+_LINE_KIND = re.compile(
+    rf"(?P<end>{END_OF_TABLE.pattern})|(?P<heading>{SUB_INDEX_HEADING.pattern})|"
+    r"^(?P<number>\d{1,2})\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
 
 
 def _cell(lines: list[tuple[int, str]], fallback: str = "") -> Cell:
@@ -49,15 +55,10 @@ def _read_text(path: Path) -> str:
     return normalize_lines(decode_utf8(path, data))
 
 
-_SPACES = re.compile(r"[^\S\n]+")  # white space within a line: what str.split() splits on
-_SPACE_AT_LINE_ENDS = re.compile(r"^ | $", re.MULTILINE)
-
-
 def normalize_lines(text: str) -> str:
-    """NFC text with LF line ends and single spaces, none at a line's ends: the form every
-    reading starts from."""
-    text = unicodedata.normalize("NFC", text.replace("\ufeff", ""))
-    return _SPACE_AT_LINE_ENDS.sub("", _SPACES.sub(" ", re.sub(r"\r\n?", "\n", text)))
+    """NFC text with LF line ends and no trailing spaces: the form every reading starts from."""
+    lines = re.split(r"\r\n|\r|\n", unicodedata.normalize("NFC", text.replace("\ufeff", "")))
+    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class _TextReader:
     repairs: Repairs
     names: dict[str, tuple[str, ...]]
     longest_name: int  # in tokens: no known actor's name is longer
+    last_words: frozenset[str]  # every known actor's name ends with one of these
 
     def row(self, sub_index: int, number: int, line_number: int, lines) -> RawRow:
         """Tell the three columns of one row apart in text where the PDF ran them together."""
@@ -106,14 +108,15 @@ class _TextReader:
     def _split_lead_from_name(self, cell: Cell, name: tuple[str, ...]) -> tuple[Cell, Cell]:
         """The lead often continues on the name's last line: after the unit, as the known actor
         that ends the line, or after the indicator's name."""
-        unit = UNIT.search(cell.text)
+        unit = find_unit(cell.text)
         if unit:
             return cell.part(0, unit.end()), cell.part(unit.end()).strip()
         places, keys = tokenize(cell.text)
         exact = self.gazetteer.names.exact
-        for start in range(max(1, len(keys) - self.longest_name), len(keys)):  # longest first
-            if keys[start:] in exact:
-                return cell.part(0, places[start][0]), cell.part(places[start][0])
+        if keys and keys[-1] in self.last_words:
+            for start in range(max(1, len(keys) - self.longest_name), len(keys)):  # longest first
+                if keys[start:] in exact:
+                    return cell.part(0, places[start][0]), cell.part(places[start][0])
         if 0 < len(name) < len(keys) and keys[: len(name)] == name:
             return cell.part(0, places[len(name) - 1][1]), cell.part(places[len(name)][0])
         return cell, Cell("", cell.places[-1:])
@@ -132,10 +135,11 @@ def text_rows(
     unit nor a known actor ends an indicator's name on its line, the name tells where it ends.
     """
     text = _read_text(path)
-    longest = max(map(len, gazetteer.names.exact), default=0)
-    reader = _TextReader(path, gazetteer, repairs, names or {}, longest)
+    known = gazetteer.names.exact
+    longest, last_words = max(map(len, known), default=0), frozenset(key[-1] for key in known)
+    reader = _TextReader(path, gazetteer, repairs, names or {}, longest, last_words)
     rows: list[RawRow] = []
-    numbering, current, ended = Numbering(path, subset), None, False
+    numbering, current = Numbering(path, subset), None
 
     def close() -> None:
         if current is not None:
@@ -146,22 +150,19 @@ def text_rows(
             if current is not None:
                 current[2].append((line_number, ""))  # a page break ends a paragraph too
             continue
-        if ended or END_OF_TABLE.match(line):
-            ended = True
-            continue
-        heading = SUB_INDEX_HEADING.match(line)
-        if heading:
+        kind = _LINE_KIND.match(line)
+        if kind is not None and kind["end"]:
+            break  # the note under the table
+        if kind is not None and kind["heading"]:
             close()
-            numbering.heading(int(heading["sub_index"]), f"line {line_number}")
+            numbering.heading(int(kind["sub_index"]), f"line {line_number}")
             current = None
-            continue
-        start = ROW_START.match(line)
         # A row begins with a number and a capital; "2 năm gần nhất ..." wraps a name.
-        if numbering.sub_index and start and start["rest"][0].isupper():
+        elif kind is not None and numbering.sub_index and kind["rest"][0].isupper():
             close()
-            number = int(start["number"])
+            number = int(kind["number"])
             numbering.indicator(number, f"line {line_number}", "I CSTP 1. ...")
-            current = (number, line_number, [(line_number, start["rest"])])
+            current = (number, line_number, [(line_number, kind["rest"])])
         elif current is not None:
             current[2].append((line_number, line))
         elif numbering.sub_index and line:

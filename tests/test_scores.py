@@ -721,6 +721,7 @@ def test_template_only_for_years_that_can_be_added(pgi_dir, tmp_path, year):
 # Imports -----------------------------------------------------------------------------------------
 
 
+@pytest.mark.integration
 def test_reading_scores_does_not_load_openpyxl():
     code = (
         "import sys; from pgi_analysis import scores; scores.load_scores(); "
