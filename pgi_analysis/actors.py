@@ -29,16 +29,17 @@ class Cell:
     """One column of one row, with where each stretch of it stands in the file."""
 
     text: str
-    places: tuple[tuple[int, str], ...]  # (offset in text, place in file), by offset
+    places: tuple[tuple[int, str], ...]  # (offset in text, place in file), by offset; from 0
 
     def place(self, offset: int = 0) -> str:
         return [place for start, place in self.places if start <= offset][-1]
 
     def part(self, start: int, end: int | None = None) -> Cell:
+        """The text from `start` to `end`, each stretch still placed; an empty part keeps the
+        place where it begins, so that an error about it can say where."""
         end = len(self.text) if end is None else end
-        kept = [(max(offset - start, 0), place) for offset, place in self.places if offset < end]
-        first = [item for item in kept if item[0] == 0][-1:]
-        return Cell(self.text[start:end], tuple(first + [item for item in kept if item[0] > 0]))
+        later = [(offset - start, place) for offset, place in self.places if start < offset < end]
+        return Cell(self.text[start:end], ((0, self.place(start)), *later))
 
     def strip(self) -> Cell:
         start, end = len(self.text) - len(self.text.lstrip()), len(self.text.rstrip())

@@ -2,7 +2,10 @@
 what clerks type is read; a damaged file is one clear error, never a traceback."""
 
 import csv
+import io
+import random
 import re
+import sys
 
 import pandas as pd
 import pytest
@@ -369,3 +372,38 @@ def test_another_appendix_needs_an_explicit_out(tmp_path, capsys):
         "with --out (--out data/processed to replace them indeed)\n"
     )
     assert {p.name: p.read_bytes() for p in paths.PROCESSED.glob("*.csv")} == before
+
+
+def test_a_console_without_vietnamese_still_gets_the_repairs(tmp_path, monkeypatch):
+    console = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+    monkeypatch.setattr(sys, "stdout", console)
+    assert main(["tidy", "--out", str(tmp_path / "bảng"), "--verbose"]) == 0
+    console.flush()
+    printed = console.buffer.getvalue().decode("ascii")
+    assert printed.startswith("11 repairs:\n  merged columns: 'C\\xe1c S\\u1edf, ban, ng\\xe0nh")
+    assert printed.endswith(f"wrote {tmp_path}/b\\u1ea3ng/assignments.csv\n")
+
+
+def test_mangled_text_is_read_or_refused_never_a_crash(tmp_path):
+    """Lines deleted, repeated, cut, swapped, or given stray characters, four at a time."""
+    rng = random.Random(12)
+    for number in range(150):
+        lines = TEXT.split("\n")
+        for _ in range(4):
+            i = rng.randrange(1, len(lines))
+            j = rng.randrange(len(lines[i]) + 1)
+            lines[i : i + 1] = rng.choice(
+                [
+                    [],
+                    [lines[i], lines[rng.randrange(len(lines))]],
+                    [lines[i][:j]],
+                    [lines[i][:j] + rng.choice("()-;,.%=:\t0123456789IVXC") + lines[i][j:]],
+                    [lines[i - 1]],
+                    ["(%)"],
+                ]
+            )
+        path = _written(tmp_path, "\n".join(lines), f"mangled_{number}.txt")
+        try:
+            load_appendix(path)
+        except InputError as error:
+            assert str(error).startswith(str(path))

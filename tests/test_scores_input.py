@@ -2,8 +2,11 @@
 formulas, many errors at once, ranks that disagree, uncertainty columns, two adds at once."""
 
 import csv
+import errno
 import io
 import multiprocessing
+import os
+import random
 import shutil
 import sys
 import zipfile
@@ -397,3 +400,47 @@ def test_a_console_without_vietnamese_still_gets_every_line(pgi_dir, tmp_path, m
     printed = console.buffer.getvalue().decode("ascii")
     assert printed.startswith("\\u0111i\\u1ec3m.csv: added 1 figure to ")
     assert "  2025: total 1\n" in printed
+
+
+def test_a_full_disk_names_the_file_being_added(pgi_dir, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(paths, "PGI", pgi_dir)
+
+    real_fdopen = os.fdopen
+
+    def full(handle, mode, **options):  # the store's lock file is written, the figures not
+        if mode != "wb":
+            return real_fdopen(handle, mode, **options)
+        os.close(handle)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("pgi_analysis.files.os.fdopen", full)
+    before = stored(pgi_dir)
+    path = write(tmp_path / "a.csv", "province,total\nLạng Sơn,22.6\n")
+    assert main(["scores", "add", str(path), "--year", "2025", "--source", SOURCE]) == 1
+    target = pgi_dir / "added" / "0001_scores_2025.csv"
+    assert capsys.readouterr().err == f"pgi-analysis: error: {target}: No space left on device\n"
+    assert stored(pgi_dir) == before
+
+
+def test_random_files_of_figures_are_added_or_refused_never_a_crash(pgi_dir, tmp_path):
+    """Random headers and cells from what people type; the store always loads afterwards."""
+    rng = random.Random(7)
+    headers = ["province", "year", "sub_index_1", "sub_index_2", "total", "rank", "source_url"]
+    headers += ["note", "measure", "value", "ci_low", "ci_high", "firms_surveyed", "indicator_id"]
+    headers += ["total_ci_low", "total_ci_high", "", "x"]
+    cells = ["", "Lạng Sơn", "lang son", "Cao Bằng", "2025", "2024", "5,1", "5.1", "=1", "-"]
+    cells += ["n/a", "abc", "1e999", "nan", "99", "0", "-3", "https://x.org/a", "x\ny", "'"]
+    cells += ["1.01", "1.1", "rank", "total", "sub_index_1", "12,5"]
+    for number in range(150):
+        header = rng.sample(headers, rng.randint(1, 7))
+        rows = [header] + [[rng.choice(cells) for _ in header] for _ in range(rng.randint(0, 4))]
+        path = tmp_path / f"figures_{number}.csv"
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            csv.writer(stream, delimiter=rng.choice(",;")).writerows(rows)
+        try:
+            scores.add_scores_file(
+                path, rng.choice([None, 2025]), rng.choice([None, SOURCE]), pgi_dir=pgi_dir
+            )
+        except InputError as error:
+            assert str(error).startswith(str(path))
+    scores.load_scores(pgi_dir)
