@@ -330,6 +330,17 @@ def test_the_template_does_not_overwrite_a_file_unless_forced(tmp_path, capsys):
     assert load_workbook(out).sheetnames[0] == "Điểm PGI"
 
 
+def test_the_template_holds_its_text_as_text(tmp_path, monkeypatch):
+    """Every cell written through spreadsheet.put: text that looks like a formula stays text."""
+    monkeypatch.setattr("pgi_analysis.template._instructions", lambda year, count: ["=cmd()"])
+    write_template(2025, tmp_path / "t.xlsx")
+    book = load_workbook(tmp_path / "t.xlsx")
+    cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row if cell.value]
+    assert {cell.data_type for cell in cells if isinstance(cell.value, str)} == {"s"}
+    guide = book["Hướng dẫn - Instructions"]["A1"]
+    assert (guide.value, guide.quotePrefix) == ("=cmd()", True)
+
+
 # Two adds at once --------------------------------------------------------------------------------
 
 
