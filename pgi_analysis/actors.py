@@ -7,6 +7,7 @@ error names the line or row.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -73,9 +74,35 @@ class UnreadableActor(Exception):
         self.offset, self.fragment, self.problem = offset, fragment, problem
 
 
-def scan(cell: Cell, gazetteer: Gazetteer):
-    """Yield each actor named in `cell` as a Mention, and the offset of each dash bullet."""
-    text = cell.text
+class _Same:
+    """A gazetteer as a cache key: that very object, not an equal one. Gazetteers are cached on
+    their files' stamps, so one set of files is one object; the key holds it, so its id is not
+    reused while the key lives."""
+
+    __slots__ = ("gazetteer",)
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __hash__(self) -> int:
+        return id(self.gazetteer)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.gazetteer is self.gazetteer
+
+
+def scan(text: str, gazetteer: Gazetteer) -> tuple[Mention | int, ...]:
+    """Each actor named in `text` as a Mention, and the offset of each dash bullet, in order;
+    UnreadableActor where a name should stand but none is known."""
+    return _scan(text, _Same(gazetteer))
+
+
+@functools.lru_cache(maxsize=512)  # a plan repeats its lists of actors from row to row
+def _scan(text: str, same: _Same) -> tuple[Mention | int, ...]:
+    return tuple(_pieces(text, same.gazetteer))
+
+
+def _pieces(text: str, gazetteer: Gazetteer):
     places, keys = tokenize(text)
 
     def span(start: int, end: int) -> str:
@@ -142,7 +169,7 @@ def _nested_actors(item: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
 def read_actors(cell: Cell, gazetteer: Gazetteer, path: Path, column: str) -> list[Mention]:
     """Every actor named in a lead or coordinator cell, in order."""
     try:
-        return [piece for piece in scan(cell, gazetteer) if isinstance(piece, Mention)]
+        return [piece for piece in scan(cell.text, gazetteer) if isinstance(piece, Mention)]
     except UnreadableActor as error:
         message = f"{column}: {error.problem} {error.fragment!r}"
         if error.problem == "unknown actor":

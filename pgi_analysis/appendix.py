@@ -140,6 +140,8 @@ def _check_against_reference(
 
 def _name_variant(found: str, canonical: str) -> str | None:
     """How a printed name differs from the canonical one: None, 'spelling' or 'alias'."""
+    if found == canonical:
+        return None
     if found[:1].lower() + found[1:] == canonical[:1].lower() + canonical[1:]:
         return None  # only the capital that starts a list item
     return "spelling" if name_key(found) == name_key(canonical) else "alias"

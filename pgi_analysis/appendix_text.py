@@ -40,10 +40,10 @@ def _cell(lines: list[tuple[int, str]], fallback: str = "") -> Cell:
     for line_number, line in lines:
         places.append((offset, f"line {line_number}"))
         offset += len(line) + 1
-    return Cell(" ".join(line for _, line in lines), tuple(places) or ((0, fallback),))
+    return Cell(" ".join([line for _, line in lines]), tuple(places) or ((0, fallback),))
 
 
-def _read_text(path: Path) -> str:
+def _read_lines(path: Path) -> list[str]:
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -52,13 +52,14 @@ def _read_text(path: Path) -> str:
         raise InputError(path, "the file is empty")
     if b"\x00" in data:
         raise InputError(path, "this is a binary file, not the appendix as text")
-    return normalize_lines(decode_utf8(path, data))
+    return normalized_lines(decode_utf8(path, data))
 
 
-def normalize_lines(text: str) -> str:
-    """NFC text with LF line ends and no trailing spaces: the form every reading starts from."""
+def normalized_lines(text: str) -> list[str]:
+    """The lines of NFC text, each single-spaced and trimmed: the form every reading starts
+    from, whatever the line ends (LF, CRLF or CR)."""
     lines = re.split(r"\r\n|\r|\n", unicodedata.normalize("NFC", text.replace("\ufeff", "")))
-    return "\n".join(" ".join(line.split()) for line in lines)
+    return [" ".join(line.split()) for line in lines]
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def text_rows(
     `names` are the keys (`text.name_key`) of the PGI indicators' names by id: where neither a
     unit nor a known actor ends an indicator's name on its line, the name tells where it ends.
     """
-    text = _read_text(path)
+    lines = _read_lines(path)
     known = gazetteer.names.exact
     longest, last_words = max(map(len, known), default=0), frozenset(key[-1] for key in known)
     reader = _TextReader(path, gazetteer, repairs, names or {}, longest, last_words)
@@ -145,7 +146,7 @@ def text_rows(
         if current is not None:
             rows.append(reader.row(numbering.sub_index, *current))
 
-    for line_number, line in enumerate(text.split("\n"), start=1):
+    for line_number, line in enumerate(lines, start=1):
         if line in PAGE_HEADER_LINES:
             if current is not None:
                 current[2].append((line_number, ""))  # a page break ends a paragraph too
@@ -215,7 +216,7 @@ def _bullet_after_actor(cell: Cell, gazetteer: Gazetteer) -> int | None:
     """Offset of the first dash bullet that follows a named actor, if the cell has one."""
     named_before = False
     try:
-        for piece in scan(cell, gazetteer):
+        for piece in scan(cell.text, gazetteer):
             if isinstance(piece, Mention):
                 named_before = True
             elif named_before:
