@@ -86,6 +86,11 @@ def _read_indicator(row: RawRow, repairs: Repairs, path: Path) -> dict[str, obje
     }
 
 
+def _reference_names(known: pd.DataFrame) -> dict[str, str]:
+    """The PGI indicators' names as printed, by id, in the PGI's order."""
+    return dict(zip(known["indicator_id"].tolist(), known["name_vi"].tolist(), strict=True))
+
+
 def _check_against_reference(
     records: list[dict[str, object]],
     rows: list[RawRow],
@@ -224,7 +229,7 @@ def _tidy(
     # Each row's repairs in document order: its indicator's, then its actors'.
     own_repairs = [Repairs() for _ in rows]
     indicators = [_read_indicator(*read, path) for read in zip(rows, own_repairs, strict=True)]
-    names = dict(zip(known["indicator_id"].tolist(), known["name_vi"].tolist(), strict=True))
+    names = _reference_names(known)
     absent = _check_against_reference(indicators, rows, path, names, subset)
     assignments: list[tuple[str, ...]] = []
     spellings: dict[str, list[str]] = {}
@@ -233,15 +238,11 @@ def _tidy(
         assignments += _assignments(row, path, gazetteer, repairs, spellings)
     for indicator_id in absent:
         repairs.add(indicator_id, "absent", "", "not in this plan (read as a subset)")
-    # The gazetteer's records in its order, each with the spellings seen here as its aliases.
-    agencies = [
-        (*(record[column] for column in schemas.AGENCIES.columns[:-1]), "|".join(seen))
-        for agency_id, record in gazetteer.records.items()
-        if (seen := spellings.get(agency_id))
-    ]
+    agencies = gazetteer.table(spellings)  # the gazetteer's columns are the agencies table's
+    agencies["aliases"] = ["|".join(spellings[agency]) for agency in agencies["agency_id"]]
     return TidyAppendix(
         indicators=_indicators_table(indicators, known),
-        agencies=pd.DataFrame(agencies, columns=schemas.AGENCIES.columns, dtype="str"),
+        agencies=agencies,
         assignments=pd.DataFrame(assignments, columns=schemas.ASSIGNMENTS.columns, dtype="str"),
         repairs=repairs.table(),
     )
@@ -260,15 +261,11 @@ def load_appendix(
     with `subset`, a plan may leave some out, and the repairs list them as absent.
     """
     path = Path(path) if path is not None else paths.APPENDIX_TEXT
-    known_actors = reference.gazetteer(gazetteer)
-    known_indicators = reference.indicators()
+    known_actors, known = reference.gazetteer(gazetteer), reference.indicators()
     repairs = Repairs()
     if path.suffix.lower() in SPREADSHEET_SUFFIXES:
         rows = sheet_rows(path, subset)
     else:
-        ids, names = (known_indicators[column].tolist() for column in ("indicator_id", "name_vi"))
-        names = {
-            indicator_id: name_key(name) for indicator_id, name in zip(ids, names, strict=True)
-        }
-        rows = text_rows(path, known_actors, repairs, names, subset)
-    return _tidy(rows, path, known_actors, repairs, known_indicators, subset)
+        keys = {indicator: name_key(name) for indicator, name in _reference_names(known).items()}
+        rows = text_rows(path, known_actors, repairs, keys, subset)
+    return _tidy(rows, path, known_actors, repairs, known, subset)
