@@ -198,8 +198,12 @@ def _synthetic_scores(pgi_dir: Path, years: int) -> None:
     provinces = reference.provinces().table["name_en"].tolist()[:63]
     lines = ["year,province,measure,value,source_url,note"]
     for year in range(2024 - years + 1, 2025):
-        for rank, province in enumerate(provinces, start=1):
-            parts = [round(5 + (rank * 7 + year + part) % 40 / 10, 2) for part in range(4)]
+        made_up = [
+            [round(5 + (number * 7 + year + part) % 40 / 10, 2) for part in range(4)]
+            for number in range(len(provinces))
+        ]
+        made_up.sort(key=sum, reverse=True)  # ranks follow the totals, as `scores` checks
+        for rank, (province, parts) in enumerate(zip(provinces, made_up, strict=True), start=1):
             rows = {f"sub_index_{n}": value for n, value in enumerate(parts, start=1)}
             rows |= {"total": round(sum(parts), 2), "rank": rank}
             for measure, value in rows.items():

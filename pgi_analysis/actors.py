@@ -7,10 +7,12 @@ error names the line or row.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from pgi_analysis.errors import InputError
 from pgi_analysis.reference import Gazetteer
@@ -28,16 +30,17 @@ class Cell:
     """One column of one row, with where each stretch of it stands in the file."""
 
     text: str
-    places: tuple[tuple[int, str], ...]  # (offset in text, place in file), by offset
+    places: tuple[tuple[int, str], ...]  # (offset in text, place in file), by offset; from 0
 
     def place(self, offset: int = 0) -> str:
         return [place for start, place in self.places if start <= offset][-1]
 
     def part(self, start: int, end: int | None = None) -> Cell:
+        """The text from `start` to `end`, each stretch still placed; an empty part keeps the
+        place where it begins, so that an error about it can say where."""
         end = len(self.text) if end is None else end
-        kept = [(max(offset - start, 0), place) for offset, place in self.places if offset < end]
-        first = [item for item in kept if item[0] == 0][-1:]
-        return Cell(self.text[start:end], tuple(first + [item for item in kept if item[0] > 0]))
+        later = [(offset - start, place) for offset, place in self.places if start < offset < end]
+        return Cell(self.text[start:end], ((0, self.place(start)), *later))
 
     def strip(self) -> Cell:
         start, end = len(self.text) - len(self.text.lstrip()), len(self.text.rstrip())
@@ -51,8 +54,7 @@ class Cell:
         return Cell(f"{self.text} {other.text}", self.places + moved)
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: hundreds are made per reading
     """An actor named in a cell, with the scope or task phrase that follows its name."""
 
     agency_id: str
@@ -72,9 +74,35 @@ class UnreadableActor(Exception):
         self.offset, self.fragment, self.problem = offset, fragment, problem
 
 
-def scan(cell: Cell, gazetteer: Gazetteer):
-    """Yield each actor named in `cell` as a Mention, and the offset of each dash bullet."""
-    text = cell.text
+class _Same:
+    """A gazetteer as a cache key: that very object, not an equal one. Gazetteers are cached on
+    their files' stamps, so one set of files is one object; the key holds it, so its id is not
+    reused while the key lives."""
+
+    __slots__ = ("gazetteer",)
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __hash__(self) -> int:
+        return id(self.gazetteer)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.gazetteer is self.gazetteer
+
+
+def scan(text: str, gazetteer: Gazetteer) -> tuple[Mention | int, ...]:
+    """Each actor named in `text` as a Mention, and the offset of each dash bullet, in order;
+    UnreadableActor where a name should stand but none is known."""
+    return _scan(text, _Same(gazetteer))
+
+
+@functools.lru_cache(maxsize=512)  # a plan repeats its lists of actors from row to row
+def _scan(text: str, same: _Same) -> tuple[Mention | int, ...]:
+    return tuple(_pieces(text, same.gazetteer))
+
+
+def _pieces(text: str, gazetteer: Gazetteer):
     places, keys = tokenize(text)
 
     def span(start: int, end: int) -> str:
@@ -141,7 +169,7 @@ def _nested_actors(item: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
 def read_actors(cell: Cell, gazetteer: Gazetteer, path: Path, column: str) -> list[Mention]:
     """Every actor named in a lead or coordinator cell, in order."""
     try:
-        return [piece for piece in scan(cell, gazetteer) if isinstance(piece, Mention)]
+        return [piece for piece in scan(cell.text, gazetteer) if isinstance(piece, Mention)]
     except UnreadableActor as error:
         message = f"{column}: {error.problem} {error.fragment!r}"
         if error.problem == "unknown actor":

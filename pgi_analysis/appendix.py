@@ -7,7 +7,6 @@ columns STT / CHỈ SỐ THÀNH PHẦN / CƠ QUAN CHỦ TRÌ / CƠ QUAN PHỐI H
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,12 +15,12 @@ import pandas as pd
 
 from pgi_analysis import paths, reference, schemas
 from pgi_analysis.actors import read_actors
-from pgi_analysis.appendix_rows import UNIT_AT_END, RawRow, Repairs
+from pgi_analysis.appendix_rows import RawRow, Repairs, find_unit
 from pgi_analysis.appendix_sheet import sheet_rows
 from pgi_analysis.appendix_text import text_rows
 from pgi_analysis.errors import InputError
 from pgi_analysis.reference import Gazetteer
-from pgi_analysis.text import name_key, normalize_text
+from pgi_analysis.text import name_key
 from pgi_analysis.vocabulary import COORDINATOR, LEAD
 
 SPREADSHEET_SUFFIXES = frozenset({".csv", ".xlsx", ".xlsm"})
@@ -56,17 +55,20 @@ class TidyAppendix:
 # --- the indicator column ---------------------------------------------------------------------
 
 
-def _read_indicator(row: RawRow, path: Path, repairs: Repairs) -> dict[str, object]:
+def _read_indicator(row: RawRow, repairs: Repairs, path: Path) -> dict[str, object]:
     """Name, unit and statistic source of an indicator, mending the unit's typography."""
-    text = normalize_text(row.indicator.text)
+    text = row.indicator.text.strip()  # the readers give cells as NFC text, single-spaced
     if not text:
         raise InputError(path, f"indicator {row.indicator_id} has no name", row.indicator.place())
-    unit = UNIT_AT_END.search(text)
+    unit = find_unit(text, at_end=True)
     if unit is None:
         name, unit_text, source = text, "", "PGI survey"
     else:
         name = text[: unit.start()].strip()
-        unit_text = re.sub(r"\s+", " ", unit["unit"])
+        if not name:
+            message = f"indicator {row.indicator_id} has a unit but no name ({text!r})"
+            raise InputError(path, message, row.indicator.place())
+        unit_text = " ".join(unit["unit"].split())
         source = "TCTK" if unit["tctk"] else "PGI survey"
         printed = text[unit.start() :].strip()
         if unit["close"] is None:
@@ -84,40 +86,90 @@ def _read_indicator(row: RawRow, path: Path, repairs: Repairs) -> dict[str, obje
     }
 
 
+def _reference_names(known: pd.DataFrame) -> dict[str, str]:
+    """The PGI indicators' names as printed, by id, in the PGI's order."""
+    return dict(zip(known["indicator_id"].tolist(), known["name_vi"].tolist(), strict=True))
+
+
+def _check_against_reference(
+    records: list[dict[str, object]],
+    rows: list[RawRow],
+    path: Path,
+    names: dict[str, str],
+    subset: bool,
+) -> list[str]:
+    """Each printed number must carry its PGI indicator's name (`text.name_key` spellings
+    alike), and every PGI indicator must be there unless the plan covers a `subset`. Every
+    problem is listed in one InputError; returns the indicators absent from a subset."""
+    owner = {name_key(name): indicator_id for indicator_id, name in names.items()}
+    problems = []
+    for record, row in zip(records, rows, strict=True):
+        indicator_id, name = record["indicator_id"], record["name_vi"]
+        expected = names.get(indicator_id)
+        if expected is not None and name_key(name) == name_key(expected):
+            continue
+        named_as = owner.get(name_key(name))
+        if named_as is not None:
+            problem = (
+                f"indicator {indicator_id} has the name of PGI indicator {named_as} "
+                f"({names[named_as]!r}): are rows swapped, or renumbered after one was removed?"
+            )
+        elif expected is None:
+            problem = f"indicator {indicator_id} ({name!r}) is not a PGI indicator"
+        else:
+            problem = (
+                f"indicator {indicator_id} is named {name!r}, but PGI indicator {indicator_id} is "
+                f"{expected!r}"
+            )
+        problems.append(InputError(path, problem, row.indicator.place()))
+    read = {record["indicator_id"] for record in records}
+    absent = [indicator_id for indicator_id in names if indicator_id not in read]
+    if absent and not subset:
+        listed = ", ".join(absent)
+        if len(absent) <= 3:  # a few are named, many only numbered
+            listed = "; ".join(f"{indicator_id} {names[indicator_id]!r}" for indicator_id in absent)
+        problems.append(
+            InputError(
+                path,
+                f"{len(absent)} of the {len(names)} PGI indicators missing: {listed}; if the plan "
+                "leaves them out on purpose, read it as a subset (tidy --subset)",
+            )
+        )
+    if problems:
+        raise InputError.listing(problems)
+    return absent
+
+
 # --- the tidy tables --------------------------------------------------------------------------
 
 
 def _name_variant(found: str, canonical: str) -> str | None:
     """How a printed name differs from the canonical one: None, 'spelling' or 'alias'."""
+    if found == canonical:
+        return None
     if found[:1].lower() + found[1:] == canonical[:1].lower() + canonical[1:]:
         return None  # only the capital that starts a list item
     return "spelling" if name_key(found) == name_key(canonical) else "alias"
 
 
-def _indicators_table(records: list[dict[str, object]], repairs: Repairs) -> pd.DataFrame:
-    known_indicators = reference.indicators()
-    by_name = {
-        name_key(row.name_vi): {
-            "name_en": row.name_en,
-            "higher_is_better": row.higher_is_better,
-            "kind": row.kind,
-        }
-        for row in known_indicators.itertuples(index=False)
-    }
-    unknown = {"name_en": "", "higher_is_better": None, "kind": ""}
-    for record in records:
-        known = by_name.get(name_key(record["name_vi"]))
-        if known is None:
-            repairs.add(
-                record["indicator_id"],
-                "no reference entry",
-                record["name_vi"],
-                "English name, direction and kind left empty",
-            )
-        record.update(known or unknown)  # copied in: the cached reference stays as read
-    indicators = pd.DataFrame(records, columns=schemas.INDICATORS.columns)
-    indicators["higher_is_better"] = pd.array(indicators["higher_is_better"], dtype="boolean")
-    return indicators.astype(schemas.INDICATORS.dtypes)
+def _indicators_table(records: list[dict[str, object]], known: pd.DataFrame) -> pd.DataFrame:
+    """The indicators as read, with this project's English name, direction and kind of each
+    from the reference (reading checked that every one has an entry)."""
+    columns = {column: [record[column] for record in records] for column in records[0]}
+    added = ("name_en", "higher_is_better", "kind")
+    by_id = dict(
+        zip(
+            known["indicator_id"].tolist(),
+            zip(*(known[c].tolist() for c in added), strict=True),
+            strict=True,
+        )
+    )
+    for position, column in enumerate(added):
+        columns[column] = [
+            by_id[indicator_id][position] for indicator_id in columns["indicator_id"]
+        ]
+    columns["higher_is_better"] = pd.array(columns["higher_is_better"], dtype="boolean")
+    return pd.DataFrame({column: columns[column] for column in schemas.INDICATORS.columns})
 
 
 def _assignments(
@@ -166,35 +218,54 @@ def _assignments(
     return assignments
 
 
-def _tidy(rows: list[RawRow], path: Path, gazetteer: Gazetteer, repairs: Repairs) -> TidyAppendix:
-    indicators, assignments = [], []
+def _tidy(
+    rows: list[RawRow],
+    path: Path,
+    gazetteer: Gazetteer,
+    repairs: Repairs,
+    known: pd.DataFrame,
+    subset: bool,
+) -> TidyAppendix:
+    # Each row's repairs in document order: its indicator's, then its actors'.
+    own_repairs = [Repairs() for _ in rows]
+    indicators = [_read_indicator(*read, path) for read in zip(rows, own_repairs, strict=True)]
+    names = _reference_names(known)
+    absent = _check_against_reference(indicators, rows, path, names, subset)
+    assignments: list[tuple[str, ...]] = []
     spellings: dict[str, list[str]] = {}
-    for row in rows:
-        indicators.append(_read_indicator(row, path, repairs))
+    for row, own in zip(rows, own_repairs, strict=True):
+        repairs.rows += own.rows
         assignments += _assignments(row, path, gazetteer, repairs, spellings)
-    agencies = gazetteer.table(spellings)
-    agencies["aliases"] = agencies["agency_id"].map(lambda a: "|".join(spellings[a]))
+    for indicator_id in absent:
+        repairs.add(indicator_id, "absent", "", "not in this plan (read as a subset)")
+    agencies = gazetteer.table(spellings)  # the gazetteer's columns are the agencies table's
+    agencies["aliases"] = ["|".join(spellings[agency]) for agency in agencies["agency_id"]]
     return TidyAppendix(
-        indicators=_indicators_table(indicators, repairs),
-        agencies=agencies[schemas.AGENCIES.columns].reset_index(drop=True),
+        indicators=_indicators_table(indicators, known),
+        agencies=agencies,
         assignments=pd.DataFrame(assignments, columns=schemas.ASSIGNMENTS.columns, dtype="str"),
         repairs=repairs.table(),
     )
 
 
 def load_appendix(
-    path: Path | str | None = None, gazetteer: Iterable[Path | str] = ()
+    path: Path | str | None = None,
+    gazetteer: Iterable[Path | str] = (),
+    subset: bool = False,
 ) -> TidyAppendix:
     """Read the appendix (extracted text, CSV or XLSX) into tidy tables.
 
     `gazetteer` names extra agencies CSVs that extend data/reference/agencies.csv. Every actor
-    must be known: an unknown name is an InputError listing the closest known names.
+    must be known: an unknown name is an InputError listing the closest known names. Every
+    indicator must carry the number and name it has in the PGI (data/reference/indicators.csv);
+    with `subset`, a plan may leave some out, and the repairs list them as absent.
     """
     path = Path(path) if path is not None else paths.APPENDIX_TEXT
-    known = reference.gazetteer(gazetteer)
+    known_actors, known = reference.gazetteer(gazetteer), reference.indicators()
     repairs = Repairs()
     if path.suffix.lower() in SPREADSHEET_SUFFIXES:
-        rows = sheet_rows(path)
+        rows = sheet_rows(path, subset)
     else:
-        rows = text_rows(path, known, repairs)
-    return _tidy(rows, path, known, repairs)
+        keys = {indicator: name_key(name) for indicator, name in _reference_names(known).items()}
+        rows = text_rows(path, known_actors, repairs, keys, subset)
+    return _tidy(rows, path, known_actors, repairs, known, subset)

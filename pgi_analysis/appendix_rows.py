@@ -13,15 +13,30 @@ from pgi_analysis.actors import Cell
 from pgi_analysis.errors import InputError
 from pgi_analysis.schemas import REPAIRS
 
+# "I CSTP 1. Giảm thiểu ...", "CSTP 1 - Giảm thiểu ...", "Chỉ số thành phần 1.", "II. CSTP 2: ..."
 SUB_INDEX_HEADING = re.compile(
-    r"^(?:[IVX]+\s*\.?)?\s*CSTP\s*(?P<sub_index>[1-4])\s*[.:]\s*(?P<name>.*)$", re.IGNORECASE
+    r"^(?:[IVX]+\s*[.:]?\s*)?(?:CSTP|Chỉ số thành phần)\s*(?P<sub_index>[1-4])(?:[\s.:\-–—].*)?$",
+    re.IGNORECASE,
 )
 END_OF_TABLE = re.compile(r"^Ghi chú\s*:")
 # An indicator's unit in parentheses after its name: "(%)", "(% DN đồng ý)", "(TCTK, %)".
 UNIT = re.compile(
     r"(?P<space>\s*)\(\s*(?P<tctk>TCTK\s*,\s*)?(?P<unit>%(?:\s*DN)?(?:\s*đồng ý)?)\s*(?P<close>\))?"
 )
-UNIT_AT_END = re.compile(UNIT.pattern + r"\s*$")
+_UNIT_AT_END = re.compile(UNIT.pattern + r"\s*$")
+
+
+def find_unit(text: str, at_end: bool = False) -> re.Match | None:
+    """The first unit in `text`, or with `at_end` the unit that ends it. Each match is tried
+    where a parenthesis opens, with the spaces before it: searching with the pattern's leading
+    spaces would try every position of the text."""
+    pattern, opening = (_UNIT_AT_END, text.rfind("(")) if at_end else (UNIT, text.find("("))
+    while opening >= 0:
+        unit = pattern.match(text, len(text[:opening].rstrip()))
+        if unit is not None or at_end:  # only the last parenthesis can open a unit that ends it
+            return unit
+        opening = text.find("(", opening + 1)
+    return None
 
 
 @dataclass(frozen=True)
@@ -61,14 +76,19 @@ class Repairs:
 @dataclass
 class Numbering:
     """Sub-indices 1–4 in order, each with indicators numbered 1, 2, 3 … in order: a row lost or
-    misplaced by extraction or typing is an error, never a silent shift of every id after it."""
+    misplaced by extraction or typing is an error, never a silent shift of every id after it.
+
+    A plan that covers a `subset` of the indicators may skip numbers and sub-indices, but never
+    go back.
+    """
 
     path: Path
+    subset: bool = False
     sub_index: int = 0
     next_number: int = 1
 
     def heading(self, found: int, where: str) -> None:
-        if found != self.sub_index + 1:
+        if found != self.sub_index + 1 and not (self.subset and found > self.sub_index):
             expected = f"CSTP {self.sub_index + 1}"
             raise InputError(self.path, f"CSTP {found} where {expected} was expected", where)
         self._check_not_empty(where)
@@ -78,14 +98,15 @@ class Numbering:
         if not self.sub_index:
             message = f"an indicator before any sub-index heading (like {heading_example!r})"
             raise InputError(self.path, message, where)
-        if number != self.next_number:
+        if number != self.next_number and not (self.subset and number > self.next_number):
+            later = " or a later number" if self.subset else ""
             raise InputError(
                 self.path,
-                f"indicator numbered {number} where {self.next_number} was expected "
+                f"indicator numbered {number} where {self.next_number}{later} was expected "
                 f"in CSTP {self.sub_index}",
                 where,
             )
-        self.next_number += 1
+        self.next_number = number + 1
 
     def finish(self, heading_example: str, where: str = "") -> None:
         if not self.sub_index:
@@ -95,7 +116,7 @@ class Numbering:
                 "is this the appendix of a PGI plan?",
             )
         self._check_not_empty(where)
-        if self.sub_index < 4:
+        if self.sub_index < 4 and not self.subset:
             missing = f"CSTP {self.sub_index + 1}"
             raise InputError(self.path, f"{missing} is missing: the PGI has four sub-indices")
 

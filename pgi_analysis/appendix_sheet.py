@@ -1,13 +1,15 @@
 """The appendix typed into a spreadsheet: CSV or XLSX with the columns STT / CHỈ SỐ THÀNH PHẦN /
-CƠ QUAN CHỦ TRÌ / CƠ QUAN PHỐI HỢP and sub-index heading rows."""
+CƠ QUAN CHỦ TRÌ / CƠ QUAN PHỐI HỢP and sub-index heading rows.
+
+Read as clerks type it: the table on any sheet, a header over one row or two and repeated down
+the table, headings like "I | CSTP 1. ...", "CSTP 1 - ..." or "Chỉ số thành phần 1.", one actor
+per line inside a cell (Alt+Enter), and an indicator's row continued on rows with a blank STT.
+"""
 
 from __future__ import annotations
 
-import csv
-import zipfile
+import re
 from pathlib import Path
-
-import pandas as pd
 
 from pgi_analysis.actors import Cell
 from pgi_analysis.appendix_rows import END_OF_TABLE, SUB_INDEX_HEADING, Numbering, RawRow
@@ -21,21 +23,60 @@ TABLE_COLUMNS = {
     "lead": "CƠ QUAN CHỦ TRÌ",
     "coordinators": "CƠ QUAN PHỐI HỢP",
 }
+# The words that name each column in a header cell ("CƠ QUAN CHỦ TRÌ THỰC HIỆN", "Chủ trì"
+# under a merged "CƠ QUAN THỰC HIỆN"), as name keys.
+HEADER_WORDS = {
+    "number": (("stt",), ("số", "thứ", "tự")),
+    "indicator": (("chỉ", "số"),),
+    "lead": (("chủ", "trì"),),
+    "coordinators": (("phối", "hợp"),),
+}
+HEADING_EXAMPLE = "I | CSTP 1. ..."
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
-def _read_sheet(path: Path) -> pd.DataFrame:
-    from openpyxl.utils.exceptions import InvalidFileException
+def _names_column(key: tuple[str, ...], role: str) -> bool:
+    return any(
+        key[start : start + len(words)] == words
+        for words in HEADER_WORDS[role]
+        for start in range(len(key) - len(words) + 1)
+    )
 
-    try:
-        xlsx = path.suffix.lower() in {".xlsx", ".xlsm"}
-        values = read_xlsx_rows(path) if xlsx else read_csv_rows(path)
-    except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text; save the table as CSV UTF-8") from None
-    except (OSError, KeyError, csv.Error, zipfile.BadZipFile, InvalidFileException) as error:
-        problem = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise InputError(path, f"cannot read the table ({problem})") from None
-    sheet = pd.DataFrame(values, dtype=object).fillna("")
-    return sheet.map(lambda value: normalize_text(str(value)))
+
+def _header_columns(cells: list[str]) -> dict[str, int] | None:
+    """Each column's position if these cells name the four columns, else None."""
+    keys = [name_key(cell) for cell in cells]
+    columns: dict[str, int] = {}
+    for role in HEADER_WORDS:
+        taken = set(columns.values())
+        found = (c for c, key in enumerate(keys) if c not in taken and _names_column(key, role))
+        column = next(found, None)
+        if column is None:
+            return None
+        columns[role] = column
+    return columns
+
+
+def _header(rows: list[list[str]]) -> tuple[list[int], dict[str, int]] | None:
+    """The header's rows (0-based: one, or two read together when the titles are split over
+    two rows) and each column's position; None if no row names the four columns."""
+    for index, cells in enumerate(rows):
+        columns = _header_columns(cells)
+        if columns is not None:
+            return [index], columns
+        if index + 1 < len(rows):
+            below = rows[index + 1]
+            width = max(len(cells), len(below))
+            padded = [[*row, *[""] * (width - len(row))] for row in (cells, below)]
+            columns = _header_columns([f"{a} {b}" for a, b in zip(*padded, strict=True)])
+            # The second row must hold titles, not an indicator: no number under STT.
+            if columns is not None and _row_number(_at(below, columns["number"])) is None:
+                return [index, index + 1], columns
+    return None
+
+
+def _at(cells: list[str], column: int) -> str:
+    return cells[column] if column < len(cells) else ""
 
 
 def _row_number(text: str) -> int | None:
@@ -47,53 +88,100 @@ def _row_number(text: str) -> int | None:
     return int(number) if number.is_integer() and number > 0 else None
 
 
-def _header(sheet: pd.DataFrame, path: Path) -> tuple[int, dict[str, int]]:
-    """The spreadsheet row (1-based) that names the four columns, and each column's position."""
-    wanted = {role: name_key(title) for role, title in TABLE_COLUMNS.items()}
-    for row_number, values in enumerate(sheet.itertuples(index=False), start=1):
-        keys = [name_key(value) for value in values]
-        columns = {
-            role: next((c for c, key in enumerate(keys) if key[: len(want)] == want), None)
-            for role, want in wanted.items()
-        }
-        if None not in columns.values():
-            return row_number, columns
-    raise InputError(path, f"no header row with the columns {', '.join(TABLE_COLUMNS.values())}")
+def _actor_text(text: str) -> str:
+    """A lead or coordinator cell with each line break outside parentheses read as `;`: clerks
+    put one actor per line (Alt+Enter). Inside parentheses a break only wraps a scope."""
+    parts, depth = [], 0
+    for piece in _LINE_BREAK.split(text):
+        parts.append(piece)
+        depth = max(depth + piece.count("(") - piece.count(")"), 0)
+        parts.append(" " if depth else "; ")
+    return normalize_text("".join(parts[:-1]))
 
 
-def sheet_rows(path: Path) -> list[RawRow]:
+def _read_sheet(path: Path) -> list[list[str]]:
+    """Every cell as text ("" where empty), from the first sheet that holds the table."""
+
+    def has_header(rows: list[list[object]]) -> bool:
+        return _header(_as_text(rows)) is not None
+
+    xlsx = path.suffix.lower() in {".xlsx", ".xlsm"}
+    rows = read_xlsx_rows(path, fits=has_header) if xlsx else read_csv_rows(path, has_header)
+    return _as_text(rows)
+
+
+def _as_text(rows: list[list[object]]) -> list[list[str]]:
+    return [["" if value is None else str(value) for value in row] for row in rows]
+
+
+class _Row:
+    """An indicator's row being read: its own cells and those of the rows that continue it."""
+
+    def __init__(self, sub_index: int, number: int, cells: dict[str, Cell]) -> None:
+        self.sub_index, self.number, self.cells = sub_index, number, cells
+
+    def continue_with(self, cells: dict[str, Cell]) -> None:
+        for role, cell in cells.items():
+            if cell.text:
+                separator = "" if role == "indicator" else "; "  # a new row, a new actor
+                self.cells[role] += Cell(separator + cell.text, cell.places)
+
+    def raw(self) -> RawRow:
+        cells = self.cells
+        return RawRow(
+            self.sub_index, self.number, cells["indicator"], cells["lead"], cells["coordinators"]
+        )
+
+
+def sheet_rows(path: Path, subset: bool = False) -> list[RawRow]:
     """Rows of a spreadsheet with the appendix's four columns and sub-index heading rows."""
     sheet = _read_sheet(path)
-    header_row, columns = _header(sheet, path)
-    rows, numbering, example = [], Numbering(path), "I | CSTP 1. ..."
-    for row_number, values in enumerate(sheet.itertuples(index=False), start=1):
-        if row_number <= header_row or not any(values):
+    found = _header(sheet)
+    if found is None:
+        columns = ", ".join(TABLE_COLUMNS.values())
+        raise InputError(path, f"no header row with the columns {columns}")
+    header_rows, columns = found
+    header_keys = {tuple(map(name_key, sheet[index])) for index in header_rows}
+    rows: list[_Row] = []
+    numbering = Numbering(path, subset)
+    current: _Row | None = None
+    for index in range(header_rows[-1] + 1, len(sheet)):
+        values = sheet[index]
+        where = f"row {index + 1}"
+        if not any(value.strip() for value in values):
             continue
-        number_text, indicator = values[columns["number"]], values[columns["indicator"]]
-        where = f"row {row_number}"
+        if tuple(map(name_key, values)) in header_keys or _header_columns(values) == columns:
+            continue  # the header again, as on every printed page
+        number_text = normalize_text(_at(values, columns["number"]))
+        indicator = normalize_text(_at(values, columns["indicator"]))
         if END_OF_TABLE.match(number_text or indicator):
             break  # the footnote under the table ("Ghi chú: ...")
         heading = SUB_INDEX_HEADING.match(f"{number_text} {indicator}".strip())
         if heading:
             numbering.heading(int(heading["sub_index"]), where)
+            current = None
+            continue
+        cells = {
+            "indicator": Cell(indicator, ((0, where),)),
+            "lead": Cell(_actor_text(_at(values, columns["lead"])), ((0, where),)),
+            "coordinators": Cell(_actor_text(_at(values, columns["coordinators"])), ((0, where),)),
+        }
+        if not number_text and current is not None:
+            current.continue_with(cells)
             continue
         number = _row_number(number_text)
         if number is None:
+            problem = (
+                f"found {number_text!r}" if number_text else "empty, and no indicator row above"
+            )
             raise InputError(
                 path,
-                f"STT must be an indicator number or a sub-index heading (found {number_text!r})",
+                "STT must be an indicator number, a sub-index heading (like "
+                f"{HEADING_EXAMPLE!r}) or empty below an indicator it continues ({problem})",
                 f"{where}, column STT",
             )
-        numbering.indicator(number, where, example)
-        cells = {role: Cell(values[column], ((0, where),)) for role, column in columns.items()}
-        rows.append(
-            RawRow(
-                numbering.sub_index,
-                number,
-                cells["indicator"],
-                cells["lead"],
-                cells["coordinators"],
-            )
-        )
-    numbering.finish(example)
-    return rows
+        numbering.indicator(number, where, HEADING_EXAMPLE)
+        current = _Row(numbering.sub_index, number, cells)
+        rows.append(current)
+    numbering.finish(HEADING_EXAMPLE)
+    return [row.raw() for row in rows]

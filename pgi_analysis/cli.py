@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pgi_analysis import paths
 from pgi_analysis.errors import InputError
+from pgi_analysis.messages import LANGUAGES, default_language
 from pgi_analysis.report import LANGUAGE_CHOICES, StepFailed
 
 
@@ -13,8 +14,18 @@ def _tidy(args: argparse.Namespace) -> None:
     from pgi_analysis.appendix import load_appendix
     from pgi_analysis.files import write_tables
 
-    tidy = load_appendix(args.appendix, gazetteer=args.gazetteer)
-    written = write_tables(tidy.tables(), args.out)
+    out = args.out
+    if out is None:
+        if args.appendix.resolve() != paths.APPENDIX_TEXT.resolve():
+            raise InputError(
+                args.appendix,
+                f"not the plan's appendix, so its tables would replace those of "
+                f"{paths.APPENDIX_TEXT.name} in data/processed/: name the output folder with "
+                "--out (--out data/processed to replace them indeed)",
+            )
+        out = paths.PROCESSED
+    tidy = load_appendix(args.appendix, gazetteer=args.gazetteer, subset=args.subset)
+    written = write_tables(tidy.tables(), out)
     if args.verbose:
         print(tidy.repairs_text())
     for path in written:
@@ -25,14 +36,16 @@ def _scores_add(args: argparse.Namespace) -> None:
     from pgi_analysis import scores
 
     print(
-        scores.add_scores_file(args.file, year=args.year, source=args.source, replace=args.replace)
+        scores.add_scores_file(
+            args.file, year=args.year, source=args.source, replace=args.replace, lang=args.lang
+        )
     )
 
 
 def _scores_template(args: argparse.Namespace) -> None:
     from pgi_analysis.template import write_template
 
-    write_template(args.year, args.out)
+    write_template(args.year, args.out, force=args.force)
     print(f"wrote {args.out}")
 
 
@@ -73,13 +86,31 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         help="extra agencies CSV (same columns as data/reference/agencies.csv)",
     )
-    tidy.add_argument("--out", type=Path, default=paths.PROCESSED, help="output folder")
+    tidy.add_argument(
+        "--out",
+        type=Path,
+        help="output folder (default data/processed/, only for the plan's own appendix)",
+    )
+    tidy.add_argument(
+        "--subset",
+        action="store_true",
+        help="the plan covers only some PGI indicators: list the others as absent repairs",
+    )
     tidy.add_argument("--verbose", action="store_true", help="print what the loader repaired")
     tidy.set_defaults(run=_tidy)
 
     scores = commands.add_parser("scores", help="add or template a year of PGI scores")
+    messages_language = argparse.ArgumentParser(add_help=False)
+    messages_language.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=default_language(),
+        help="language of messages (default: the locale's, vi where LC_ALL or LANG is vi_*)",
+    )
     scores_commands = scores.add_subparsers(dest="scores_command", required=True)
-    add = scores_commands.add_parser("add", help="add PGI figures from a CSV or XLSX file")
+    add = scores_commands.add_parser(
+        "add", help="add PGI figures from a CSV or XLSX file", parents=[messages_language]
+    )
     add.add_argument("file", type=Path)
     add.add_argument("--year", type=int, help="year of every row (for files without a year)")
     add.add_argument("--source", help="source URL of every row (for files without one)")
@@ -89,9 +120,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="let the file's values replace stored ones that differ",
     )
     add.set_defaults(run=_scores_add)
-    template = scores_commands.add_parser("template", help="write a fill-in workbook for a year")
+    template = scores_commands.add_parser(
+        "template", help="write a fill-in workbook for a year", parents=[messages_language]
+    )
     template.add_argument("--year", type=int, required=True)
     template.add_argument("--out", type=Path, required=True)
+    template.add_argument("--force", action="store_true", help="overwrite an existing file")
     template.set_defaults(run=_scores_template)
 
     report = commands.add_parser("report", help="rebuild every product (what `make report` runs)")
@@ -118,10 +152,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show Vietnamese shows \u1ea1
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     try:
         args.run(args)
-    except (InputError, StepFailed) as error:
+    except InputError as error:
+        print(f"pgi-analysis: error: {error.text(getattr(args, 'lang', 'en'))}", file=sys.stderr)
+        return 1
+    except StepFailed as error:
         print(f"pgi-analysis: error: {error}", file=sys.stderr)
         return 1
     except OSError as error:  # a folder that cannot be written, a disk that is full

@@ -211,7 +211,8 @@ SCORES = Schema(
         Field(
             "firms_surveyed",
             "Int64",
-            "firms whose answers the figure rests on, where the source says; else empty",
+            "firms whose answers the figure rests on, where the source says; else empty "
+            "(`scores add` reads ci_low, ci_high and firms_surveyed columns)",
         ),
         Field("source_url", "str", "where the figure was published"),
         Field(
@@ -250,7 +251,9 @@ def data_dictionary() -> str:
         "`data/reference/` and the PGI figures in `data/pgi/`, and from the declarations in "
         "`pgi_analysis/schemas.py`: edit those, not this file. UTF-8, LF line ends, "
         "comma-separated, one header row, rows in document order. A text cell that a "
-        "spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`) starts with `'`.",
+        "spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a "
+        "carriage return) is written with `'` before it, and so is text that starts with `'` "
+        "itself; numbers, negative ones included, are written as they are.",
     ]
     parts += [schema.markdown() for schema in (*TIDY_TABLES, SCORES)]
     return "\n\n".join(parts) + "\n"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
 
-from pgi_analysis.files import FIXED_TIME, restamped_zip
+from pgi_analysis.files import FIXED_TIME, FORMULA_STARTS, restamped_zip
 
 if TYPE_CHECKING:
     from openpyxl.cell import Cell
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 
 HEADER_COLOUR = "D9D9D9"
 SUB_INDEX_COLOUR = "EDEDED"
-# Excel and LibreOffice take typed text that starts with one of these for a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TITLE_ROWS = 2
 # Row heights are set from the text, because neither LibreOffice nor Excel grows a row on opening
 # the file to show wrapped text: points per line of 11-point Calibri, and the room left around it.

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 from pgi_analysis import reference
 from pgi_analysis.errors import InputError
 from pgi_analysis.files import atomic_write_bytes
+from pgi_analysis.messages import message
 from pgi_analysis.reference import NATIONAL_MEAN_ID
-from pgi_analysis.scores import SCORES_SHEET, pgi_year
+from pgi_analysis.scores import INTERVAL_MEASURES, SCORES_SHEET, pgi_year
 from pgi_analysis.spreadsheet import (
     Column,
     PageLabels,
@@ -47,6 +48,18 @@ def _template_labels(count: int) -> dict[str, tuple[str, str]]:
         "rank": (f"Xếp hạng (1–{count})", f"Rank (1–{count})"),
         "source_url": ("Đường dẫn nguồn", "Source URL"),
         "note": ("Ghi chú", "Note"),
+        "firms_surveyed": (
+            "Số doanh nghiệp được khảo sát (nếu nguồn công bố)",
+            "Firms surveyed (where the source says)",
+        ),
+        **{
+            f"{measure}_{end}": (
+                f"{measure}: {vi} khoảng tin cậy (nếu nguồn công bố)",
+                f"{measure}: confidence interval, {en} end (where published)",
+            )
+            for measure in INTERVAL_MEASURES
+            for end, vi, en in (("ci_low", "cận dưới", "lower"), ("ci_high", "cận trên", "upper"))
+        },
     }
 
 
@@ -61,6 +74,8 @@ def _instructions(year: int, count: int) -> list[str]:
         "5. Nhập: pgi-analysis scores add <tệp>.xlsx, rồi chạy make report.",
         "6. Số mâu thuẫn với số đã lưu bị từ chối; nếu VCCI đính chính, thêm --replace.",
         "7. Dòng «Trung bình cả nước» là điểm trung bình; dòng này không có xếp hạng.",
+        "8. Các cột sau cột note chỉ điền khi nguồn công bố: số doanh nghiệp được khảo sát, và "
+        "khoảng tin cậy của từng điểm (cả cận dưới và cận trên).",
         "",
         f"Fill-in sheet for PGI {year} ({count} provinces and the national mean)",
         "1. In the sheet 'Điểm PGI', enter the figures VCCI published, exactly as printed; the "
@@ -72,19 +87,24 @@ def _instructions(year: int, count: int) -> list[str]:
         "5. Add it: pgi-analysis scores add <file>.xlsx, then run make report.",
         "6. Figures that contradict stored ones are refused; if VCCI corrected one, use --replace.",
         "7. The row 'Trung bình cả nước' is the national mean; it has no rank.",
+        "8. The columns after note are filled only where the source publishes them: the firms "
+        "surveyed, and each score's confidence interval (both ends).",
     ]
 
 
-def write_template(year: int, out: Path) -> None:
+def write_template(year: int, out: Path, force: bool = False) -> None:
     """Write a fill-in workbook for `year`: a row per province ranked that year (63 up to 2024,
-    34 from 2025) and for the national mean, and instructions in Vietnamese and English."""
+    34 from 2025) and for the national mean, and instructions in Vietnamese and English. An
+    existing file, perhaps filled in already, is replaced only with `force`."""
     from openpyxl import Workbook
 
     out = Path(out)
+    if out.exists() and not force:
+        raise InputError(out, message("file_exists"))
     try:
         pgi_year(year)  # the years add_scores_file accepts, so that a filled template can be added
     except ValueError as error:
-        raise InputError(out, str(error)) from None
+        raise InputError(out, error.args[0]) from None
     count = reference.provinces().ranked(year)
     book = Workbook()
     book.active.title = SCORES_SHEET

@@ -5,21 +5,37 @@ import unicodedata
 import pandas as pd
 import pytest
 
-from pgi_analysis import InputError, load_appendix, paths
+from pgi_analysis import InputError, load_appendix, paths, reference
 from pgi_analysis.appendix_rows import Repairs
 from pgi_analysis.appendix_text import text_rows
 from pgi_analysis.cli import main
 from pgi_analysis.reference import gazetteer as load_gazetteer
 
 TEXT = paths.APPENDIX_TEXT.read_text(encoding="utf-8")
+INDICATORS = reference.indicators()
+HEADINGS = {1: "I CSTP 1. Giảm thiểu", 2: "II CSTP 2. Tuân thủ", 3: "III CSTP 3. Thực hành"}
+HEADINGS[4] = "IV CSTP 4. Hỗ trợ"
 
 
-def _plan(first_row: str) -> str:
-    """A small appendix: `first_row` as indicator 1.01 (from line 3), one plain row per other
-    sub-index."""
-    plain = "1 Chỉ số (%) Sở Xây dựng\n\n - Công an tỉnh\n\n"
-    headings = ["II CSTP 2. Tuân thủ", "III CSTP 3. Thực hành", "IV CSTP 4. Hỗ trợ"]
-    return "I CSTP 1. Giảm thiểu\n\n" + first_row + "".join(f"{h}\n\n{plain}" for h in headings)
+def _plain_row(indicator_id: str, lead: str = "Sở Xây dựng") -> str:
+    """An indicator's row as the PDF text gives it: number, name, unit and lead on one line."""
+    indicator = INDICATORS.set_index("indicator_id").loc[indicator_id]
+    unit = f" ({indicator.unit})" if indicator.unit else ""
+    number = int(indicator_id.split(".")[1])
+    return f"{number} {indicator.name_vi}{unit} {lead}\n\n - Công an tỉnh\n\n"
+
+
+def _plan(first_row: str | None = None, rows: dict[str, str | None] | None = None) -> str:
+    """A whole appendix with a plain row for each PGI indicator: `first_row` as 1.01 (from line
+    3), `rows` replacing others by id (None leaves a row out)."""
+    rows = {**(rows or {}), **({"1.01": first_row} if first_row is not None else {})}
+    text = ""
+    for sub_index, heading in HEADINGS.items():
+        text += f"{heading}\n\n"
+        for indicator_id in INDICATORS.query(f"sub_index == {sub_index}")["indicator_id"]:
+            row = rows.get(indicator_id, _plain_row(indicator_id))
+            text += row or ""
+    return text
 
 
 def _tables_equal(left, right) -> None:
@@ -104,23 +120,34 @@ def test_typed_table_as_officials_save_it(tmp_path, tidy):
     _tables_equal(load_appendix(path), tidy)
 
 
+def _sheet_records(lead: str = "Sở Xây dựng") -> list[list[object]]:
+    """Heading and indicator rows of the typed table, each indicator with `lead` and one
+    coordinator."""
+    records = []
+    for sub_index, heading in HEADINGS.items():
+        records.append(["", heading, "", ""])
+        for row in INDICATORS.query(f"sub_index == {sub_index}").itertuples():
+            records.append([row.indicator_id[2:].lstrip("0"), row.name_vi, lead, "Công an tỉnh"])
+    return records
+
+
 def test_merged_lead_cells_count_for_every_row_they_span(tmp_path):
     from openpyxl import Workbook
 
     book = Workbook()
     sheet = book.active
     sheet.append(["STT", "CHỈ SỐ THÀNH PHẦN", "CƠ QUAN CHỦ TRÌ", "CƠ QUAN PHỐI HỢP"])
-    for number, heading in enumerate(["Giảm thiểu", "Tuân thủ", "Thực hành", "Hỗ trợ"], 1):
-        sheet.append(["", f"CSTP {number}. {heading}", "", ""])
-        sheet.append([1, "Chỉ số một (%)", "Sở Xây dựng", "Công an tỉnh"])
-        sheet.append([2, "Chỉ số hai (%)", None, "Thanh tra tỉnh"])
-        sheet.merge_cells(
-            start_row=sheet.max_row - 1, end_row=sheet.max_row, start_column=3, end_column=3
-        )
+    for record in _sheet_records():
+        sheet.append(record)
+        if record[0] == "2":  # the lead of the first indicator merged over the second's
+            sheet.cell(sheet.max_row, 3).value = None
+            sheet.merge_cells(
+                start_row=sheet.max_row - 1, end_row=sheet.max_row, start_column=3, end_column=3
+            )
     path = tmp_path / "appendix.xlsx"
     book.save(path)
     leads = load_appendix(path).assignments.query("role == 'lead'")
-    assert leads["agency_id"].tolist() == ["so-xay-dung"] * 8
+    assert leads["agency_id"].tolist() == ["so-xay-dung"] * 42
 
 
 @pytest.mark.parametrize(
@@ -159,12 +186,12 @@ def test_typed_table_errors_name_row_and_column(tmp_path):
     with pytest.raises(InputError) as error:
         load_appendix(path)
     assert str(error.value) == (
-        f"{path}, row 5, column STT: STT must be an indicator number or a sub-index heading "
-        "(found 'x')"
+        f"{path}, row 5, column STT: STT must be an indicator number, a sub-index heading (like "
+        "'I | CSTP 1. ...') or empty below an indicator it continues (found 'x')"
     )
 
 
-ROW = "1 Chất lượng môi trường (%) Sở Xây dựng\n\n - Công an tỉnh\n\n"
+ROW = "1 Chất lượng môi trường tốt hoặc rất tốt (%) Sở Xây dựng\n\n - Công an tỉnh\n\n"
 
 
 @pytest.mark.parametrize(
@@ -184,13 +211,13 @@ ROW = "1 Chất lượng môi trường (%) Sở Xây dựng\n\n - Công an tỉ
             ": no sub-index headings (like 'I CSTP 1. ...'): is this the appendix of a PGI plan?",
         ),
         (
-            _plan("1 Chất lượng môi trường (%) Sở Xây dựng\n\n - Công an tỉnh; Sở Ngoại vụ\n\n"),
+            _plan(ROW.replace("tỉnh\n", "tỉnh; Sở Ngoại vụ\n")),
             ", line 5: indicator 1.01, CƠ QUAN PHỐI HỢP: unknown actor 'Sở Ngoại vụ' "
             "(closest known: Sở Nội vụ); "
             "add it to a gazetteer CSV with --gazetteer if it is a real body",
         ),
         (
-            _plan(ROW + "3 Không ô nhiễm (%) Sở Xây dựng\n\n - Công an tỉnh\n\n"),
+            _plan(ROW + "3 Không ô nhiễm hoặc ít ô nhiễm (%) Sở Xây dựng\n\n - Công an tỉnh\n\n"),
             ", line 7: indicator numbered 3 where 2 was expected in CSTP 1",
         ),
         (
@@ -202,7 +229,7 @@ ROW = "1 Chất lượng môi trường (%) Sở Xây dựng\n\n - Công an tỉ
             ": CSTP 3 is missing: the PGI has four sub-indices",
         ),
         (
-            _plan("1 Chất lượng môi trường (%) Sở Xây dựng\n\n"),
+            _plan(ROW.split("\n")[0] + "\n\n"),
             ", line 3: indicator 1.01: no coordinating agencies after the lead, so the text "
             "cannot show where CƠ QUAN CHỦ TRÌ ends; check the row, or type it into the "
             "spreadsheet form (CSV or XLSX) if it really has no coordinators",
@@ -232,7 +259,7 @@ def test_bad_text_fails_with_one_clear_line(tmp_path, capsys, content, message):
 
 
 def test_a_user_gazetteer_makes_a_new_actor_known(tmp_path):
-    text = _plan("1 Chất lượng môi trường (%) Sở Xây dựng\n\n - Sở Ngoại vụ\n\n")
+    text = _plan(ROW.replace("Công an tỉnh", "Sở Ngoại vụ"))
     path = tmp_path / "appendix.txt"
     path.write_text(text, encoding="utf-8")
     extra = tmp_path / "extra.csv"
@@ -285,7 +312,8 @@ def test_tidy_writes_the_committed_tables_and_reports_repairs(tmp_path, capsys):
         (
             "appendix.xlsx",
             b"not a zip archive",
-            ": cannot read the table (File is not a zip file)",
+            ": cannot read the workbook (File is not a zip file); open it in Excel and save it "
+            "again as .xlsx",
         ),
         (
             "appendix.csv",

@@ -423,13 +423,16 @@ BAD_FILES = [
         "year,province,measure,value\n2025,Lạng Sơn,rank,5\n2024,Lạng Sơn,rank,5\n"
         "2025,Lang Son,rank,6\n",
         {},
-        ", row 4, column value: 2025 Lạng Sơn rank 6 contradicts 5 in row 2 of this file",
+        ": 2 problems:\n"
+        "  row 4, column value: 2025 Lạng Sơn rank 6 contradicts 5 in row 2 of this file\n"
+        "  row 3, column value: 2024: rank 5 is given to both Bình Dương and Lạng Sơn",
     ),
     (
         "province,score\nLạng Sơn,20\n",
         {"year": 2025},
         ", row 1: unknown column 'score'; expected: province, year, sub_index_1, sub_index_2, "
-        "sub_index_3, sub_index_4, total, rank, source_url, note",
+        "sub_index_3, sub_index_4, total, rank, source_url, note, firms_surveyed, "
+        "sub_index_1_ci_low … total_ci_high",
     ),
     (
         "province,measure,value\nLạng Sơn,overall,20\n",
@@ -499,15 +502,21 @@ def test_rejected_file_after_an_add_leaves_every_stored_file_unchanged(pgi_dir, 
         (
             "scores.txt",
             b"province,total\n",
-            "expected a .csv or .xlsx file (save .xls or .ods files as .xlsx)",
+            ": expected a .csv or .xlsx file (save .xls or .ods files as .xlsx)",
         ),
         (
             "scores.csv",
             "province,total\nCà Mau,20\n".encode("cp1252"),
-            "not UTF-8 text: save it as CSV UTF-8",
+            ", line 2: not UTF-8 text (byte 0xe0); save the file as UTF-8 (in Excel: Save As, "
+            "CSV UTF-8)",
         ),
-        ("scores.csv", b"\n\n", "the file is empty"),
-        ("scores.xlsx", b"not a workbook", "cannot read the workbook (File is not a zip file)"),
+        ("scores.csv", b"\n\n", ": the file is empty"),
+        (
+            "scores.xlsx",
+            b"not a workbook",
+            ": cannot read the workbook (File is not a zip file); open it in Excel and save it "
+            "again as .xlsx",
+        ),
     ],
 )
 def test_unreadable_files(pgi_dir, tmp_path, name, content, message):
@@ -515,7 +524,7 @@ def test_unreadable_files(pgi_dir, tmp_path, name, content, message):
     path.write_bytes(content)
     with pytest.raises(InputError) as error:
         scores.add_scores_file(path, year=2025, source=SOURCE, pgi_dir=pgi_dir)
-    assert str(error.value) == f"{path}: {message}"
+    assert str(error.value) == f"{path}{message}"
     with pytest.raises(InputError, match="no such file"):
         scores.add_scores_file(tmp_path / "missing.csv", pgi_dir=pgi_dir)
 
@@ -645,6 +654,8 @@ def test_template_lists_the_provinces_of_its_year(tmp_path):
         *vocabulary.MEASURES,
         "source_url",
         "note",
+        "firms_surveyed",
+        *[f"{m}_{end}" for m in scores.INTERVAL_MEASURES for end in ("ci_low", "ci_high")],
     ]
     assert header[0] == ["province", "Tỉnh, thành phố", "Province"]
     names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
@@ -710,6 +721,7 @@ def test_template_only_for_years_that_can_be_added(pgi_dir, tmp_path, year):
 # Imports -----------------------------------------------------------------------------------------
 
 
+@pytest.mark.integration
 def test_reading_scores_does_not_load_openpyxl():
     code = (
         "import sys; from pgi_analysis import scores; scores.load_scores(); "
