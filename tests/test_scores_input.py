@@ -7,6 +7,7 @@ import io
 import multiprocessing
 import os
 import random
+import re
 import shutil
 import sys
 import zipfile
@@ -80,7 +81,9 @@ def _with_formula(path: Path, saved_result: str | None) -> Path:
         for entry in source.infolist():
             data = source.read(entry)
             if saved_result and entry.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(b"<v />", f"<v>{saved_result}</v>".encode())  # Excel saved
+                # what Excel saves: the formula's result beside it (openpyxl writes an empty <v>,
+                # spelled one way or another depending on whether lxml is installed)
+                data = re.sub(rb"<v\s*/>|<v></v>", f"<v>{saved_result}</v>".encode(), data)
             target.writestr(entry, data)
     return path
 
