@@ -132,14 +132,23 @@ class State:
         self.seconds: dict[str, float] = saved.get("seconds", {})
         self._lock = threading.Lock()
 
-    def record(self, key: str, fingerprint: str | None, seconds: float | None = None) -> None:
-        with self._lock:
-            if fingerprint is not None:
+    def record(self, key: str, fingerprint: str | None) -> None:
+        """Note a unit's fingerprint after it ran (none yet: nothing to note)."""
+        if fingerprint is not None:
+            with self._lock:
                 self.units[key] = fingerprint
-            if seconds is not None:
-                self.seconds[key] = round(seconds, 2)
-            saved = {"units": self.units, "reads": self.reads, "seconds": self.seconds}
-            atomic_write_bytes(self.path, json.dumps(saved, indent=1, sort_keys=True).encode())
+                self._save()
+
+    def record_notebook(self, name: str, folders: list[str], seconds: float) -> None:
+        """Note the data folders a notebook's kernel read and the seconds its runs took."""
+        with self._lock:
+            self.reads[name] = folders
+            self.seconds[name] = round(seconds, 2)
+            self._save()
+
+    def _save(self) -> None:
+        saved = {"units": self.units, "reads": self.reads, "seconds": self.seconds}
+        atomic_write_bytes(self.path, json.dumps(saved, indent=1, sort_keys=True).encode())
 
 
 @dataclass
@@ -600,9 +609,8 @@ def _run_notebook(context: Context, path: Path, runs: list[tuple[Unit, NotebookR
     folders = set(_data_folders(kernel.reads))
     if not every_run:  # a report run left out may read more than the runs made
         folders |= set(context.state.reads.get(path.name, []))
-    context.state.reads[path.name] = sorted(folders)
     seconds = time.perf_counter() - started
-    context.state.record(path.name, None, seconds)
+    context.state.record_notebook(path.name, sorted(folders), seconds)
     context.summary.unit_seconds.setdefault("notebooks", {})[path.name] = seconds
     for unit, _ in runs:
         context.finished("notebooks", unit)
