@@ -30,7 +30,7 @@ test: $(INSTALLED) ## everything: lint, unit and integration tests, strict nbval
 	$(BIN)/python -m pytest -n auto
 
 test-fast: $(INSTALLED) ## unit tests only (no kernels, notebooks or report runs): seconds
-	$(BIN)/python -m pytest tests -m "not integration" -q
+	$(BIN)/python -m pytest tests -m "not integration" -q -n auto
 
 lab: $(INSTALLED) ## open JupyterLab on the project's environment
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev,lab]"
