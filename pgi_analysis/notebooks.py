@@ -9,7 +9,8 @@ A notebook may hold a cell tagged `parameters` (the papermill convention: `LANG`
 after it, setting other values; the copy runs as the notebook would with those values typed in.
 
 A `Kernel` serves several runs of one notebook: imports and whatever a module caches (the figures
-drawn, the tables read) are paid for once, and the user namespace is cleared between runs. It is
+drawn, the tables read) are paid for once; between runs the user namespace is cleared and
+pandas' display options are reset. It is
 stopped when the block ends, on error too; `Kernels.stop()` kills every kernel of a job at once
 (an interrupted report). It can also note the files its notebook reads (`watch`): an audit
 hook in the kernel records every file opened and folder listed under a folder.
@@ -47,7 +48,15 @@ KERNEL_ARGUMENTS = [
 STARTUP_SECONDS = 60
 # Run in the kernel before a notebook's cells, then removed from it (never saved).
 _WATCH = "import pgi_analysis.notebooks as _notebooks; _notebooks.watch_reads({folder!r})"
-_FRESH_NAMESPACE = "get_ipython().run_line_magic('reset', '-f')"
+_FRESH_NAMESPACE = "\n".join(
+    [
+        "get_ipython().run_line_magic('reset', '-f')",
+        "import sys as _sys",
+        "if 'pandas' in _sys.modules:  # tables shown as a fresh kernel shows them",
+        "    _sys.modules['pandas'].reset_option('^display')",
+        "del _sys",
+    ]
+)
 _REPORT_READS = "import pgi_analysis.notebooks as _notebooks; print(_notebooks.observed_reads())"
 _READ_EVENTS = frozenset({"open", "os.listdir", "os.scandir"})
 

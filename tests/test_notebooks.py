@@ -152,7 +152,11 @@ def test_one_kernel_runs_again_in_a_fresh_namespace_and_notes_what_was_read(tmp_
     (tmp_path / "elsewhere.txt").write_text("not watched")
     notebook = _notebook(
         _code("import sys\nsys.runs = getattr(sys, 'runs', 0) + 1\n'x' in dir()", "state"),
-        _code("x = 1\nsys.runs", "count"),
+        _code(
+            "import pandas as pd\nx = pd.get_option('display.precision')\n"
+            "pd.set_option('display.precision', 2)\nsys.runs, x",
+            "count",
+        ),
         _code(
             "from pathlib import Path\n"
             "_ = Path('data/pgi/scores.csv').read_text(), Path('elsewhere.txt').read_text()\n"
@@ -166,7 +170,8 @@ def test_one_kernel_runs_again_in_a_fresh_namespace_and_notes_what_was_read(tmp_
     results = [
         [cell.outputs[0].data["text/plain"] for cell in run.cells[:2]] for run in (first, second)
     ]
-    assert results == [["False", "1"], ["False", "2"]]  # `x` gone, the module state kept
+    # `x` gone, pandas' display options as new, the module state kept
+    assert results == [["False", "(1, 6)"], ["False", "(2, 6)"]]
     assert [cell.execution_count for cell in second.cells] == [1, 2, 3]
     assert [cell.id for cell in second.cells] == ["state", "count", "read"]
     assert kernel.reads == {data / "pgi" / "scores.csv", data / "pgi" / "added"}
