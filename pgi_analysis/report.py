@@ -47,6 +47,7 @@ LANGUAGE_CHOICES = {"vi": ("vi",), "en": ("en",), "both": LANGUAGES}
 HTML = paths.REPORTS / "html"
 REPORT_NOTEBOOKS = paths.REPORTS / "notebooks"
 COMMITTED = "committed"  # the run of a notebook written back to notebooks/
+MTIME_RESOLUTION = 2.0  # seconds: the coarsest file times (FAT) still tell a file just written
 # Only files in these folders are ever removed as outputs of earlier runs.
 REMOVABLE = (paths.REPORTS, paths.FIGURES)
 
@@ -595,6 +596,7 @@ def _run_notebook(context: Context, path: Path, runs: list[tuple[Unit, NotebookR
     written = []
     with context.job_kernels().kernel(paths.NOTEBOOKS, watch=paths.DATA) as kernel:
         for _, run in runs:
+            run_started = time.time() - MTIME_RESOLUTION
             if run.lang is None:
                 executed = kernel.run(notebook)
             else:
@@ -605,7 +607,14 @@ def _run_notebook(context: Context, path: Path, runs: list[tuple[Unit, NotebookR
             if not (target.exists() and target.read_bytes() == data):
                 atomic_write_bytes(target, data)
             atomic_write_bytes(page, html_page(executed, path.stem, run.lang))
-            written += [path for path in run.outputs() if path.exists()]
+            fresh = [path for path in run.outputs() if _written_since(path, run_started)]
+            written += fresh
+            figures = run.outputs()[2:]  # those the registry says the notebook shows
+            if unsaved := [shown(path) for path in figures if path not in fresh]:
+                context.summary.notes.append(
+                    f"{run.name} did not save {len(unsaved)} of its {len(figures)} figure files "
+                    f"({unsaved[0]}, ...): show_figure(name, LANG, save_to=FIGURES_DIR) saves them"
+                )
     folders = set(_data_folders(kernel.reads))
     if not every_run:  # a report run left out may read more than the runs made
         folders |= set(context.state.reads.get(path.name, []))
@@ -615,6 +624,13 @@ def _run_notebook(context: Context, path: Path, runs: list[tuple[Unit, NotebookR
     for unit, _ in runs:
         context.finished("notebooks", unit)
     return written
+
+
+def _written_since(path: Path, moment: float) -> bool:
+    try:
+        return path.stat().st_mtime >= moment
+    except OSError:
+        return False
 
 
 def _notebook_products() -> list[Path]:
