@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from pgi_analysis import paths, present, reference
 from pgi_analysis import responsibility as resp
 from pgi_analysis.figures import FIGURES, figure_files
@@ -210,4 +209,3 @@ def report_document(
 def write_report(lang: str, out_dir: Path = paths.REPORTS) -> Path:
     """Write the report in `lang` to `report_path(lang, out_dir)`."""
     return write_document(report_path(lang, out_dir), report_document(lang))
-

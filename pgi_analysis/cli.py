@@ -1,13 +1,14 @@
 """The `pgi-analysis` command: tidy the appendix, manage PGI scores, build the report."""
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
 from pgi_analysis import paths
 from pgi_analysis.errors import InputError
 from pgi_analysis.messages import LANGUAGES, default_language
-from pgi_analysis.report import LANGUAGE_CHOICES, StepFailed
+from pgi_analysis.report import LANGUAGE_CHOICES, Interrupted, StepFailed
 
 
 def _tidy(args: argparse.Namespace) -> None:
@@ -52,7 +53,7 @@ def _scores_template(args: argparse.Namespace) -> None:
 def _report(args: argparse.Namespace) -> None:
     from pgi_analysis.report import build_report
 
-    print(build_report(year=args.year, lang=args.lang, force=args.force, jobs=args.jobs).text())
+    print(build_report(lang=args.lang, force=args.force, jobs=args.jobs).text())
 
 
 def _figures(args: argparse.Namespace) -> None:
@@ -129,9 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
     template.set_defaults(run=_scores_template)
 
     report = commands.add_parser("report", help="rebuild every product (what `make report` runs)")
-    report.add_argument("--year", type=int, help="PGI year of the workbook (default: latest)")
     report.add_argument(
-        "--lang", choices=list(LANGUAGE_CHOICES), default="both", help="languages of the figures"
+        "--lang",
+        choices=list(LANGUAGE_CHOICES),
+        default="both",
+        help="languages of the report pages and figures",
     )
     report.add_argument(
         "--force", action="store_true", help="rerun steps whose inputs are unchanged"
@@ -145,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     figures.set_defaults(run=_figures)
 
     export = commands.add_parser("export", help="write the Excel workbook for officials only")
-    export.add_argument("--year", type=int, help="leave out scores of later years")
+    export.add_argument("--year", type=int, help="only the PGI scores up to this year")
     export.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
     export.set_defaults(run=_export)
     return parser
@@ -164,6 +167,10 @@ def main(argv: list[str] | None = None) -> int:
     except StepFailed as error:
         print(f"pgi-analysis: error: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt as error:  # the report's `Interrupted` says what it cleaned up
+        message = error if isinstance(error, Interrupted) else "interrupted"
+        print(f"pgi-analysis: {message}", file=sys.stderr)
+        return 128 + getattr(error, "signum", signal.SIGINT)
     except OSError as error:  # a folder that cannot be written, a disk that is full
         place = f"{error.filename}: " if error.filename else ""
         print(f"pgi-analysis: error: {place}{error.strerror or error}", file=sys.stderr)
