@@ -11,6 +11,7 @@ PGI = DATA / "pgi"
 NOTEBOOKS = ROOT / "notebooks"
 FIGURES = ROOT / "figures"
 REPORTS = ROOT / "reports"
+DOCS = ROOT / "docs"
 
 APPENDIX_TEXT = RAW / "lang-son-kh18-2026-appendix.txt"
 AGENCIES_REFERENCE = REFERENCE / "agencies.csv"
@@ -21,3 +22,4 @@ PLANS_REFERENCE = REFERENCE / "plans.csv"
 EDITIONS_REFERENCE = REFERENCE / "pgi_editions.csv"
 PGI_OBSERVATIONS = PGI / "pgi_observations.csv"
 INPUT_FOLDERS = (RAW, REFERENCE, PGI)
+GLOSSARY = DOCS / "glossary.md"

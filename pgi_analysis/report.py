@@ -411,6 +411,44 @@ def _write_workbook() -> list[Path]:
     return [write_officials_workbook(workbook_path())]
 
 
+def _documentation() -> list[Path]:
+    return [paths.PROCESSED / "README.md", paths.GLOSSARY]
+
+
+def _write_documentation() -> list[Path]:
+    """The data dictionary and the glossary, written from the declarations they describe."""
+    from pgi_analysis.files import atomic_write_files
+    from pgi_analysis.schemas import data_dictionary
+    from pgi_analysis.vocabulary import glossary_markdown
+
+    texts = dict(zip(_documentation(), (data_dictionary(), glossary_markdown()), strict=True))
+    return atomic_write_files({path: text.encode("utf-8") for path, text in texts.items()})
+
+
+def _word_reports() -> list[Path]:
+    from pgi_analysis.annual_report import report_path
+
+    return [report_path(lang) for lang in _figure_languages()]
+
+
+def _report_figures() -> list[Path]:
+    """The figure files the Word reports embed (the notebooks' step writes them)."""
+    from pgi_analysis.figures import FIGURES, figure_files
+
+    return [
+        paths.FIGURES / name
+        for entry in FIGURES
+        for name in figure_files(entry, _figure_languages())
+        if name.endswith(".png")
+    ]
+
+
+def _write_word_reports() -> list[Path]:
+    from pgi_analysis.annual_report import write_report
+
+    return [write_report(lang) for lang in _figure_languages()]
+
+
 def _figures_readme() -> list[Path]:
     return [paths.FIGURES / "README.md"]
 
@@ -665,6 +703,17 @@ STEPS = [
         lambda: [workbook_path()],
         _write_workbook,
         families=("reports/pgi_phan_cong_*.xlsx",),
+    ),
+    file_step("documentation", ("schemas", "vocabulary"), _documentation, _write_documentation),
+    file_step(
+        "word",
+        ("annual_report",),
+        _word_reports,
+        _write_word_reports,
+        after=("notebooks",),
+        reads=_report_figures,
+        variant=_figure_languages,
+        families=("reports/bao_cao_pgi_*.docx", "reports/pgi_report_*_en.docx"),
     ),
     file_step(
         "figures-readme",
