@@ -167,3 +167,15 @@ def glossary_markdown() -> str:
         f"English: `{format_number(1234.5, 'en')}`, `{format_share(0.364, 'en')}`."
     )
     return "\n".join(lines) + "\n"
+
+
+# --- added for the figures: terms looked up in the glossary -----------------------------------
+
+
+def term(vietnamese: str, lang: str) -> str:
+    """A glossary term in `lang`, named by its Vietnamese form: a figure that writes
+    `term("phần chủ trì", lang)` says what the glossary says, in either language."""
+    for vi, en, _meaning in GLOSSARY:
+        if vi == vietnamese:
+            return pick(lang, vi, en)
+    raise KeyError(f"{vietnamese!r} is not in the glossary")
