@@ -28,8 +28,10 @@ from pgi_analysis.plotting import (
     MAX_HEIGHT_CM,
     MIN_FONT_PT,
     TEXT_WIDTH_CM,
+    display_png,
     house_style,
     save_figure,
+    screen_png,
     show_png,
 )
 from pgi_analysis.responsibility_figures import (
@@ -202,16 +204,19 @@ def write_figure(name: str, lang: str, out_dir: Path = paths.FIGURES) -> list[Pa
 
 
 def show_figure(name: str, lang: str, save_to: Path | str | None = None) -> None:
-    """Show a registered figure in a notebook, as a PNG only (see `plotting.display_png`).
+    """Show a registered figure in a notebook, as a PNG only, at screen resolution (see
+    `plotting.screen_png` and `plotting.display_png`).
 
     With `save_to` (a figures folder), the same drawing is also written there as
     `<save_to>/<lang>/<name>.png` and `.svg`, the bytes `write_all_figures` writes: a report
     whose notebooks save their figures needs no second drawing of them.
     """
     figure = render_figure(name, lang)
-    if save_to is not None:
-        save_figure(figure, name, Path(save_to), lang)
-    show_png(figure)
+    if save_to is None:
+        show_png(figure)
+    else:
+        png, _svg = save_figure(figure, name, Path(save_to), lang)
+        display_png(screen_png(png.read_bytes()))
 
 
 def figure_files(entry: ReportFigure, languages: Iterable[str] = LANGUAGES) -> list[str]:

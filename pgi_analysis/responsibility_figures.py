@@ -195,7 +195,7 @@ def draw_lead_load(tidy: TidyAppendix, lang: str) -> Figure:
         names,
         leaders["shared_lead"],
         left=leaders["sole_lead"],
-        color=ROLE_COLOURS[COORDINATOR],
+        color=LIGHT_INK,
         label=pick(lang, "Cùng chủ trì với cơ quan khác", "Shared with others"),
     )
     _label_bars(right, shared, _count_labels(leaders["led"], lang))
@@ -349,7 +349,10 @@ def draw_lead_vs_coordination(tidy: TidyAppendix, lang: str) -> Figure:
     drawing, ax = new_figure(height_cm=11.0)
     led = ax.barh(names, -bodies["led"], color=ROLE_COLOURS[LEAD], label=_role(LEAD, lang))
     coordinated = ax.barh(
-        names, bodies["coordinated"], color=LIGHT_INK, label=_role(COORDINATOR, lang)
+        names,
+        bodies["coordinated"],
+        color=ROLE_COLOURS[COORDINATOR],
+        label=_role(COORDINATOR, lang),
     )
     _label_bars(ax, led, _count_labels(bodies["led"], lang))
     _label_bars(ax, coordinated, _count_labels(bodies["coordinated"], lang))

@@ -129,12 +129,9 @@ def titled(monkeypatch, tmp_path):
 
 @pytest.fixture
 def shown(monkeypatch):
-    """What notebooks would display: (data, metadata) of each `display` call."""
+    """What notebooks would display: the data of each `display` call."""
     displayed = []
-    monkeypatch.setattr(
-        "IPython.display.display",
-        lambda data, raw, metadata: displayed.append((data, metadata)),
-    )
+    monkeypatch.setattr("IPython.display.display", lambda data, raw: displayed.append(data))
     return displayed
 
 
@@ -172,13 +169,16 @@ def test_show_figure_saves_what_write_all_figures_writes(tmp_path, titled, shown
         figures.show_figure("square", lang, save_to=tmp_path / "shown")
     for path in ("vi/square.png", "vi/square.svg", "en/square.png", "en/square.svg"):
         assert (tmp_path / "shown" / path).read_bytes() == (tmp_path / "all" / path).read_bytes()
-    assert [sorted(data) for data, _ in shown] == [["image/png"], ["image/png"]]
+    assert [sorted(data) for data in shown] == [["image/png"], ["image/png"]]
+    assert shown[0]["image/png"] == plotting.screen_png(
+        (tmp_path / "shown" / "vi" / "square.png").read_bytes()
+    )
 
 
 def test_show_figure_without_a_folder_only_displays(tmp_path, titled, shown, monkeypatch):
     monkeypatch.chdir(tmp_path)
     figures.show_figure("square", "vi")
-    ((data, metadata),) = shown
+    (data,) = shown
     assert list(data) == ["image/png"] and data["image/png"].startswith(b"\x89PNG")
     assert list(tmp_path.iterdir()) == [tmp_path / "title.txt"]  # nothing written
 
@@ -190,7 +190,7 @@ def test_a_live_kernel_shows_edited_data(tmp_path, titled, shown):
     figures.show_figure("square", "en", save_to=tmp_path / "figures")
     assert (tmp_path / "figures" / "en" / "square.png").read_bytes() != first
     assert figures.render_figure("square", "en").axes[0].get_title("left") == "Figure: circle"
-    assert shown[0][0]["image/png"] != shown[1][0]["image/png"]
+    assert shown[0]["image/png"] != shown[1]["image/png"]
 
 
 def test_importing_the_modules_loads_no_plotting_or_network_library():

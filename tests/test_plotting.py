@@ -4,6 +4,7 @@ every Vietnamese letter drawn from DejaVu Sans, and the style confined to the fi
 for it."""
 
 import hashlib
+import math
 import struct
 
 import matplotlib
@@ -89,20 +90,18 @@ def test_sub_index_colours_are_distinct():
 def test_show_png_publishes_a_png_and_no_text(monkeypatch):
     shown = []
     monkeypatch.setattr(
-        "IPython.display.display",
-        lambda data, raw, metadata: shown.append((sorted(data), raw, metadata)),
+        "IPython.display.display", lambda data, raw: shown.append((sorted(data), raw))
     )
     plotting.show_png(_small_figure())
-    assert shown == [(["image/png"], True, {})]
+    assert shown == [(["image/png"], True)]
 
 
-def test_display_png_can_show_a_print_resolution_png_at_its_size(monkeypatch):
-    shown = []
-    monkeypatch.setattr(
-        "IPython.display.display", lambda data, raw, metadata: shown.append(metadata)
-    )
-    plotting.display_png(b"\x89PNG", width_cm=16)
-    assert shown == [{"image/png": {"width": 605}}]  # 16 cm on a 96-dpi screen
+def test_notebooks_show_the_print_png_at_a_third_of_its_resolution():
+    png = plotting.figure_bytes(_small_figure(), "png")
+    (width, height), _ = _png_size(png)
+    (small_width, small_height), per_metre = _png_size(plotting.screen_png(png))
+    assert (small_width, small_height) == (math.ceil(width / 3), math.ceil(height / 3))
+    assert per_metre == (3937, 3937, 1)  # 100 dpi: the same size on the page
 
 
 # --- the figure's size on the page --------------------------------------------------------------
