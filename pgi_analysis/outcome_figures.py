@@ -596,7 +596,7 @@ def _structure_titles(link: pd.DataFrame, lang: str) -> dict[str, str]:
         ),
         "overlaps": pick(
             lang,
-            "Số lần một cơ quan vừa chủ trì\nvừa phối hợp một chỉ số",
+            "Số lần một cơ quan vừa\nchủ trì vừa phối hợp",
             "Times a body is both\nlead and coordinator",
         ),
     }
@@ -635,7 +635,7 @@ def draw_responsibility_vs_gap(data: OutcomeData, lang: str) -> Figure:
     )
     number_axis(axes["overlaps"].xaxis, lang, integer=True)
     for name, title in _structure_titles(link, lang).items():
-        axes[name].set_title(title)
+        axes[name].set_title(title, fontsize=8)  # two panels a row: titles a size down
         axes[name].tick_params(axis="y", length=0)
     for name in ("coordinators", "top_lead"):  # the right column: rows named on the left
         axes[name].tick_params(axis="y", labelleft=False)

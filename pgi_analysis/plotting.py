@@ -299,26 +299,20 @@ def drawn_texts(figure: Figure) -> list[tuple[Text, Bbox]]:
     notes), with its extent on the canvas in pixels at the figure's dpi, in drawing order."""
     from unittest import mock
 
-    from matplotlib.backends.backend_agg import RendererAgg
     from matplotlib.text import Text
 
     freeze_layout(figure)
-    width, height = figure.bbox.size
-    # A renderer of its own that paints no text: the canvas keeps its renderer for the next
-    # save, which must paint.
-    renderer = RendererAgg(int(width), int(height), figure.dpi)
-    renderer.draw_text = lambda *args, **kwargs: None
     drawn: dict[int, Text] = {}
     draw_text = Text.draw
 
-    def record(text: Text, renderer) -> None:  # a text of several lines is one Text too
+    def record(text: Text, renderer) -> None:  # every Text, of one line or several
         draw_text(text, renderer)
         if text.get_visible() and text.get_text():
             drawn.setdefault(id(text), text)
 
     with mock.patch.object(Text, "draw", record), house_style():
-        figure.draw(renderer)
-    return [(text, text.get_window_extent(renderer)) for text in drawn.values()]
+        figure.draw_without_rendering()  # lays each text out, paints nothing
+    return [(text, text.get_window_extent()) for text in drawn.values()]
 
 
 def layout_problems(figure: Figure) -> list[str]:
