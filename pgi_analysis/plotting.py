@@ -294,6 +294,19 @@ def show_png(figure: Figure) -> None:
 # --- checks -----------------------------------------------------------------------------------
 
 
+def png_size_cm(png: bytes) -> tuple[float, float]:
+    """The size a document gives a PNG at 100 %: its pixels (IHDR) over the resolution it
+    declares (pHYs). A PNG without a declared resolution has no size on the page: ValueError."""
+    import struct
+
+    width, height = struct.unpack(">II", png[16:24])
+    at = png.find(b"pHYs")
+    if at < 0 or png[at + 12] != 1:  # unit 1: pixels per metre
+        raise ValueError("the PNG declares no resolution in metres (pHYs)")
+    per_metre_x, per_metre_y = struct.unpack(">II", png[at + 4 : at + 12])
+    return width / per_metre_x * 100, height / per_metre_y * 100
+
+
 def drawn_texts(figure: Figure) -> list[tuple[Text, Bbox]]:
     """Every text the figure draws (tick labels of ticks in view, titles, legends, labels,
     notes), with its extent on the canvas in pixels at the figure's dpi, in drawing order."""

@@ -284,17 +284,6 @@ def test_shares_by_kind_are_percentages_in_the_language_s_format(small_tidy):
 # --- every registered figure, for real --------------------------------------------------------
 
 
-def _physical_size_cm(png: bytes) -> tuple[float, float]:
-    """The size a document gives the PNG at 100 %: its pixels over the dpi it declares."""
-    import struct
-
-    width, height = struct.unpack(">II", png[16:24])
-    at = png.index(b"pHYs")
-    per_metre_x, per_metre_y, unit = struct.unpack(">IIB", png[at + 4 : at + 13])
-    assert unit == 1  # per metre
-    return width / per_metre_x * 100, height / per_metre_y * 100
-
-
 @pytest.mark.integration
 @pytest.mark.filterwarnings("error")
 @pytest.mark.parametrize("lang", vocabulary.LANGUAGES)
@@ -304,7 +293,7 @@ def test_every_registered_figure_is_ready_for_an_a4_report(tmp_path, name, lang)
     png, svg = plotting.rendered_files(figure, name, tmp_path, lang).values()
     written = figures.write_figure(name, lang, tmp_path)  # drawn again: the same bytes
     assert [path.read_bytes() for path in written] == [png, svg]
-    width, height = _physical_size_cm(png)
+    width, height = plotting.png_size_cm(png)
     assert width <= 16.5 and height <= 24.5
     assert plotting.layout_problems(figure) == []
     assert plotting.missing_glyphs(figure) == {}

@@ -4,8 +4,7 @@ every Vietnamese letter drawn from DejaVu Sans, and the style confined to the fi
 for it."""
 
 import hashlib
-import math
-import struct
+import io
 
 import matplotlib
 import pytest
@@ -98,26 +97,30 @@ def test_show_png_publishes_a_png_and_no_text(monkeypatch):
 
 def test_notebooks_show_the_print_png_at_a_third_of_its_resolution():
     png = plotting.figure_bytes(_small_figure(), "png")
-    (width, height), _ = _png_size(png)
-    (small_width, small_height), per_metre = _png_size(plotting.screen_png(png))
-    assert (small_width, small_height) == (math.ceil(width / 3), math.ceil(height / 3))
-    assert per_metre == (3937, 3937, 1)  # 100 dpi: the same size on the page
+    small = plotting.screen_png(png)
+    assert small.startswith(b"\x89PNG") and len(small) < len(png) / 3
+    # the same size on the page, to a pixel of 100 dpi
+    assert plotting.png_size_cm(small) == pytest.approx(plotting.png_size_cm(png), abs=0.03)
 
 
 # --- the figure's size on the page --------------------------------------------------------------
 
 
-def _png_size(png: bytes) -> tuple[tuple[int, int], tuple[int, int, int]]:
-    """(width, height) in pixels from IHDR, and (x, y, unit) pixels per unit from pHYs."""
-    width, height = struct.unpack(">II", png[16:24])
-    at = png.index(b"pHYs")
-    return (width, height), struct.unpack(">IIB", png[at + 4 : at + 13])
-
-
 def test_a_png_declares_its_size_on_the_page():
-    (width, height), per_metre = _png_size(plotting.figure_bytes(_small_figure(), "png"))
-    assert (width, height) == (int(8 / 2.54 * 300), int(5 / 2.54 * 300))  # whole pixels
-    assert per_metre == (11811, 11811, 1)  # 300 dpi, so it is placed 8 × 5 cm at 100 %
+    # 8 × 5 cm is 944 × 590 whole pixels at 300 dpi, declared as 11811 pixels a metre
+    assert plotting.png_size_cm(plotting.figure_bytes(_small_figure(), "png")) == (
+        944 / 11811 * 100,
+        590 / 11811 * 100,
+    )
+
+
+def test_a_png_without_a_resolution_has_no_size_on_the_page():
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4)).save(buffer, format="png")
+    with pytest.raises(ValueError, match="declares no resolution"):
+        plotting.png_size_cm(buffer.getvalue())
 
 
 def test_a_figure_larger_than_the_a4_text_area_is_refused():
