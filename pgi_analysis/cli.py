@@ -59,7 +59,7 @@ def _report(args: argparse.Namespace) -> None:
 def _figures(args: argparse.Namespace) -> None:
     from pgi_analysis.figures import write_all_figures
 
-    written = write_all_figures(args.out, LANGUAGE_CHOICES[args.lang])
+    written = write_all_figures(args.out, LANGUAGE_CHOICES[args.lang], jobs=args.jobs)
     print(f"wrote {len(written)} files in {args.out}")
 
 
@@ -145,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     figures = commands.add_parser("figures", help="write the report figures only")
     figures.add_argument("--lang", choices=list(LANGUAGE_CHOICES), default="both")
     figures.add_argument("--out", type=Path, default=paths.FIGURES, help="output folder")
+    figures.add_argument("--jobs", type=int, default=2, help="figures drawn at once")
     figures.set_defaults(run=_figures)
 
     export = commands.add_parser("export", help="write the Excel workbook for officials only")

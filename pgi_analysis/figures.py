@@ -23,7 +23,17 @@ from pgi_analysis.outcome_figures import (
     draw_responsibility_vs_gap,
 )
 from pgi_analysis.outcomes import load_outcome_data
-from pgi_analysis.plotting import FORMATS, house_style, save_figure, show_png
+from pgi_analysis.plotting import (
+    FORMATS,
+    MAX_HEIGHT_CM,
+    MIN_FONT_PT,
+    TEXT_WIDTH_CM,
+    display_png,
+    house_style,
+    save_figure,
+    screen_png,
+    show_png,
+)
 from pgi_analysis.responsibility_figures import (
     draw_assignments_by_kind,
     draw_co_assignment_network,
@@ -55,19 +65,19 @@ FIGURES = (
     ReportFigure(
         "role_matrix",
         draw_role_matrix,
-        "Vai trò của từng chủ thể đối với từng chỉ số PGI trong Phụ lục Kế hoạch 18/KH-UBND: "
-        "chủ trì, phối hợp, hoặc cả hai. Các tập thể chung chung (sở, ban, ngành liên quan; "
-        "doanh nghiệp; cá nhân) ở bên phải đường đứt nét.",
-        "Role of each actor for each PGI indicator in the appendix to Plan 18/KH-UBND: lead, "
-        "coordinator, or both. Unnamed collectives (relevant departments, firms, individuals) are "
-        "right of the dashed line.",
+        "Vai trò của từng chủ thể đối với từng chỉ số PGI trong Phụ lục của Kế hoạch: chủ trì, "
+        "phối hợp, hoặc vừa chủ trì vừa phối hợp. Các chủ thể không nêu tên cụ thể ở bên phải "
+        "đường đứt nét; mã chỉ số mang màu của chỉ số thành phần.",
+        "Role of each actor for each PGI indicator in the plan's appendix: lead, coordinator, or "
+        "lead and coordinator. Unnamed collectives are right of the dashed line; an indicator's "
+        "code is in the colour of its sub-index.",
         "01_appendix_overview.ipynb",
     ),
     ReportFigure(
         "lead_load",
         draw_lead_load,
         "Số chỉ số mỗi cơ quan chủ trì, theo chỉ số thành phần (trái) và chủ trì một mình hay "
-        "cùng cơ quan khác (phải). Tập thể chung chung không được tính.",
+        "cùng cơ quan khác (phải). Không tính chủ thể không nêu tên cụ thể.",
         "Indicators each body leads, by sub-index (left) and as sole or shared lead (right). "
         "Unnamed collectives are left out.",
         "02_responsibility_distribution.ipynb",
@@ -75,17 +85,19 @@ FIGURES = (
     ReportFigure(
         "concentration",
         draw_concentration,
-        "Đường Lorenz của nhiệm vụ chủ trì (mỗi chỉ số chia đều 1 phần cho các cơ quan cùng "
-        "chủ trì) và nhiệm vụ phối hợp, trên các cơ quan được nêu tên trong Phụ lục.",
-        "Lorenz curves of leading (each indicator's one unit of credit split among its leads) "
-        "and of coordinating, over the bodies the appendix names.",
+        "Đường Lorenz của phần chủ trì (mỗi chỉ số tính là 1, chia đều cho các cơ quan cùng chủ "
+        "trì) và của nhiệm vụ phối hợp, trên các cơ quan được nêu tên trong Phụ lục; hệ số Gini "
+        "ghi trong chú giải.",
+        "Lorenz curves of the lead shares (each indicator counts as one, split equally among its "
+        "leads) and of coordinating, over the bodies the appendix names; Gini coefficients in "
+        "the legend.",
         "02_responsibility_distribution.ipynb",
     ),
     ReportFigure(
         "coordinators_per_indicator",
         draw_coordinators_per_indicator,
         "Số cơ quan phối hợp của mỗi chỉ số: cơ quan được nêu tên (màu của chỉ số thành phần) "
-        "và tập thể chung chung (xám).",
+        "và chủ thể không nêu tên cụ thể (xám).",
         "Coordinators named for each indicator: named bodies (in the sub-index colour) and "
         "unnamed collectives (grey).",
         "02_responsibility_distribution.ipynb",
@@ -93,47 +105,48 @@ FIGURES = (
     ReportFigure(
         "assignments_by_kind",
         draw_assignments_by_kind,
-        "Tỷ trọng nhiệm vụ chủ trì (theo tín chỉ 1/n) và nhiệm vụ phối hợp của từng loại chủ "
-        "thể: sở, cơ quan cấp tỉnh, cơ quan Trung ương trên địa bàn, UBND cấp xã, báo chí, "
-        "hiệp hội, đơn vị cung ứng dịch vụ, tập thể chung chung và doanh nghiệp.",
-        "Share of leading (1/n credit) and of coordinating held by each kind of actor: "
-        "departments, provincial agencies, central agencies in the province, commune "
-        "governments, media, associations, utilities, unnamed collectives and firms.",
+        "Tỷ trọng của từng loại chủ thể trong tổng phần chủ trì và trong tổng số nhiệm vụ phối "
+        "hợp của Phụ lục.",
+        "Each kind of actor's part of all lead shares and of all coordinating assignments in "
+        "the appendix.",
         "02_responsibility_distribution.ipynb",
     ),
     ReportFigure(
         "lead_vs_coordination",
         draw_lead_vs_coordination,
-        "Số chỉ số mỗi cơ quan chủ trì (trái) và phối hợp (phải).",
-        "Indicators each body leads (left) and coordinates (right).",
+        "Số chỉ số mỗi cơ quan được nêu tên chủ trì (trái) và phối hợp (phải).",
+        "Indicators each named body leads (left) and coordinates (right).",
         "03_lead_coordination_overlap.ipynb",
     ),
     ReportFigure(
         "co_assignment_network",
         draw_co_assignment_network,
-        "Mạng lưới phân công: hai cơ quan được nối khi cùng được giao một chỉ số (chủ trì hoặc "
-        "phối hợp); nét càng đậm, càng nhiều chỉ số chung; vòng tròn càng lớn, cơ quan càng "
-        "tham gia nhiều chỉ số.",
-        "Co-assignment network: two bodies are linked when the plan puts them on the same "
-        "indicator (as lead or coordinator); thicker lines mean more shared indicators, larger "
-        "circles more indicators in all.",
+        "Ma trận phân công chung: mỗi ô là số chỉ số mà hai cơ quan được nêu tên cùng được giao "
+        "(chủ trì hoặc phối hợp), ô trống là không có chỉ số chung. Cơ quan xếp theo tổng số "
+        "chỉ số chung với tất cả cơ quan khác, nhiều nhất ở trên; đường chéo ghi số chỉ số mỗi "
+        "cơ quan được giao. Không tính chủ thể không nêu tên cụ thể.",
+        "Co-assignment matrix: each cell is the number of indicators the plan gives both of two "
+        "named bodies (as lead or coordinator), blank where they share none. Bodies are ordered "
+        "by the indicators they share with all others, most first; the diagonal holds the "
+        "indicators each body is given. Unnamed collectives are left out.",
         "03_lead_coordination_overlap.ipynb",
     ),
     ReportFigure(
         "lang_son_rank_by_year",
         draw_rank_by_year,
         "Vị trí của Lạng Sơn trong bảng xếp hạng PGI qua các năm: hạng chia cho số tỉnh được "
-        "xếp hạng năm đó (63 đến năm 2024, 34 từ năm 2025), ghi hạng/số tỉnh tại mỗi điểm. Năm "
-        "không công bố hạng: cột xám là khoảng hạng còn có thể khi tổng điểm thấp hơn tổng của "
-        "một tỉnh đã công bố hạng (ghi “ngoài top N”), nếu không thì tô gạch và ghi “không "
-        "rõ”. Dưới mỗi năm là tổng điểm, dấu * đánh dấu tổng suy ra từ 4 chỉ số thành "
-        "phần. So sánh thứ hạng giữa các năm, điểm chỉ trong cùng năm.",
+        "xếp hạng năm đó (số tỉnh thay đổi sau sáp nhập), ghi hạng/số tỉnh tại mỗi điểm. Năm "
+        "không công bố hạng: cột xám là khoảng hạng còn có thể khi tổng điểm thấp hơn tổng điểm "
+        "của một tỉnh đã công bố hạng (ghi “ngoài top N”), nếu không thì tô gạch và ghi “không "
+        "rõ”. Dưới mỗi năm là tổng điểm; dấu * đánh dấu tổng cộng từ 4 CSTP, khi VCCI không "
+        "công bố tổng điểm. So sánh thứ hạng giữa các năm, điểm chỉ trong cùng một năm.",
         "Lạng Sơn's place in the PGI ranking by year: rank divided by the provinces ranked that "
-        "year (63 up to 2024, 34 from 2025), with rank/n at each point. A year without a "
+        "year (the number changed with the mergers), with rank/n at each point. A year without a "
         "published rank is a grey band of the ranks still possible where its total is below "
         "that of a province with a published rank (marked “outside the top N”), else hatched "
-        "and marked unknown. Under each year its total score, * marking a total derived from the "
-        "four sub-indices. Compare ranks across years, scores only within a year.",
+        "and marked unknown. Under each year its total score, * marking a total summed from the "
+        "sub-indices where VCCI published none. Compare ranks across years, scores only within "
+        "a year.",
         "04_pgi_outcomes.ipynb",
         data=load_outcome_data,
     ),
@@ -141,11 +154,11 @@ FIGURES = (
         "lang_son_vs_peers",
         draw_lang_son_vs_peers,
         "Điểm 4 chỉ số thành phần và tổng điểm của Lạng Sơn (năm gần nhất có điểm chỉ số thành "
-        "phần) giữa các tỉnh có số liệu năm đó, các tỉnh cùng vùng và trung bình cả nước đã công "
-        "bố; n là số tỉnh có số liệu.",
+        "phần) giữa các tỉnh có số liệu năm đó, các tỉnh cùng vùng và trung bình cả nước do VCCI "
+        "công bố; n là số tỉnh có số liệu.",
         "Lạng Sơn's four sub-indices and total (latest year with its sub-indices) among the "
-        "provinces with data that year, those of its region and the published national mean; n "
-        "is the number of provinces with data.",
+        "provinces with data that year, those of its region and the national mean VCCI "
+        "published; n is the number of provinces with data.",
         "04_pgi_outcomes.ipynb",
         data=load_outcome_data,
     ),
@@ -154,14 +167,13 @@ FIGURES = (
         draw_responsibility_vs_gap,
         "Theo từng chỉ số thành phần: chênh lệch điểm của Lạng Sơn với trung bình các tỉnh khác "
         "có số liệu, bên cạnh cách Phụ lục phân công (số cơ quan chủ trì và phối hợp trên mỗi "
-        "chỉ số, tỷ trọng của cơ quan chủ trì nhiều nhất trong tín chỉ chủ trì của các cơ quan "
-        "được nêu tên, cơ quan vừa chủ trì vừa phối hợp). "
-        "Chỉ mô tả: với 4 chỉ số thành phần không thể suy luận.",
+        "chỉ số, tỷ lệ của cơ quan chủ trì nhiều nhất trong phần chủ trì của các cơ quan được "
+        "nêu tên, số lần một cơ quan vừa chủ trì vừa phối hợp). Chỉ mô tả: với 4 chỉ số thành "
+        "phần không thể suy luận.",
         "Per sub-index: Lạng Sơn's gap to the mean of the other provinces with data, beside how "
         "the appendix assigns the work (leads and coordinators per indicator, the top lead's "
-        "share of the named bodies' lead credit, bodies named both lead and coordinator). "
-        "Descriptive only: four "
-        "sub-indices allow no inference.",
+        "part of the named bodies' lead shares, bodies named both lead and coordinator). "
+        "Descriptive only: four sub-indices allow no inference.",
         "04_pgi_outcomes.ipynb",
         data=load_outcome_data,
     ),
@@ -178,15 +190,33 @@ def report_figure(name: str) -> ReportFigure:
 
 
 def render_figure(name: str, lang: str) -> Figure:
-    """Draw the registered figure `name` with labels in `lang` ("vi" or "en")."""
+    """Draw the registered figure `name` with labels in `lang` ("vi" or "en"), from its data
+    read afresh (nothing here keeps data between calls: a live kernel sees edited files)."""
     entry = report_figure(name)
+    lang = check_language(lang)
     with house_style():
-        return entry.draw(entry.data(), check_language(lang))
+        return entry.draw(entry.data(), lang)
 
 
-def show_figure(name: str, lang: str, save_to: Path | None = None) -> None:
-    """Show a registered figure in a notebook, as a PNG only (see `plotting.show_png`)."""
-    show_png(render_figure(name, lang))
+def write_figure(name: str, lang: str, out_dir: Path = paths.FIGURES) -> list[Path]:
+    """Draw the figure once and write `<out_dir>/<lang>/<name>.png` (300 dpi) and `.svg`."""
+    return save_figure(render_figure(name, lang), name, out_dir, lang)
+
+
+def show_figure(name: str, lang: str, save_to: Path | str | None = None) -> None:
+    """Show a registered figure in a notebook, as a PNG only, at screen resolution (see
+    `plotting.screen_png` and `plotting.display_png`).
+
+    With `save_to` (a figures folder), the same drawing is also written there as
+    `<save_to>/<lang>/<name>.png` and `.svg`, the bytes `write_all_figures` writes: a report
+    whose notebooks save their figures needs no second drawing of them.
+    """
+    figure = render_figure(name, lang)
+    if save_to is None:
+        show_png(figure)
+    else:
+        png, _svg = save_figure(figure, name, Path(save_to), lang)
+        display_png(screen_png(png.read_bytes()))
 
 
 def figure_files(entry: ReportFigure, languages: Iterable[str] = LANGUAGES) -> list[str]:
@@ -204,6 +234,9 @@ def figures_readme(languages: Iterable[str] = LANGUAGES) -> str:
         "Written by `pgi_analysis.figures.write_all_figures()`; edit the code, not these files.",
         f"Each figure is in {folders} (Vietnamese labels in `vi/`, English in `en/`), as PNG",
         "(300 dpi, for documents) and SVG (for editing; text drawn as outlines, no font needed).",
+        f"Each is drawn at its size on an A4 page (at most {TEXT_WIDTH_CM:g} cm wide, "
+        f"{MAX_HEIGHT_CM:g} cm tall;",
+        f"no text under {MIN_FONT_PT:g} pt) and the PNG says so: paste it into Word at 100 %.",
     ]
     for entry in FIGURES:
         files = ", ".join(f"`{path}`" for path in figure_files(entry, languages))
@@ -219,29 +252,28 @@ def figures_readme(languages: Iterable[str] = LANGUAGES) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write_figure(name: str, lang: str, out_dir: Path) -> list[Path]:
-    return save_figure(render_figure(name, lang), name, out_dir, lang)
-
-
 def write_all_figures(
     out_dir: Path = paths.FIGURES, languages: Iterable[str] = LANGUAGES, jobs: int = 2
 ) -> list[Path]:
     """Write every registered figure in each of `languages`, and the README; return the files.
 
-    Figures are drawn in `jobs` processes: rendering 300-dpi PNGs is most of a report's work.
+    Each figure is drawn once per language, in `jobs` processes: rendering 300-dpi PNGs is most
+    of a report's work. One job draws in this process.
     """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     out_dir, languages = Path(out_dir), [check_language(lang) for lang in languages]
-    tasks = [(entry.name, lang, out_dir) for entry in FIGURES for lang in languages]
-    # fork where the system has it: workers inherit the loaded modules instead of importing them
-    fork = "fork" in multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if fork else None)
-    with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context) as pool:
-        written = [
-            path for files in pool.map(_write_figure, *zip(*tasks, strict=True)) for path in files
-        ]
+    names = [entry.name for entry in FIGURES for _ in languages]
+    columns = (names, languages * len(FIGURES), [out_dir] * len(names))
+    if jobs <= 1 or len(names) <= 1:
+        written = [path for files in map(write_figure, *columns) for path in files]
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork where the system has it: workers inherit the loaded modules instead of importing
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if fork else None)
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            written = [path for files in pool.map(write_figure, *columns) for path in files]
     # The README describes the folder: every language it now holds, not only the one just drawn.
     present = [lang for lang in LANGUAGES if _has_every_figure(out_dir, lang)]
     readme = out_dir / "README.md"

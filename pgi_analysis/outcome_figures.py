@@ -1,8 +1,9 @@
 """The outcome figures of notebook 04: Lạng Sơn's rank by year, Lạng Sơn among the provinces with
 data, and the plan's responsibility structure beside the sub-index gaps.
 
-Each `draw_*(data, lang)` takes an `outcomes.OutcomeData` and is registered in
-`pgi_analysis.figures.FIGURES`.
+Each `draw_*(data, lang)` takes an `outcomes.OutcomeData`, draws at the figure's final size on an
+A4 page and ends with its sources (VCCI's PGI of the years drawn, and the plan where its
+assignments are drawn); each is registered in `pgi_analysis.figures.FIGURES`.
 
 Unknown figures are drawn as unknown (a hatched, empty marker with a label), never as 0; totals
 summed from the sub-indices are marked as derived.
@@ -16,13 +17,28 @@ import numpy as np
 import pandas as pd
 
 from pgi_analysis import outcomes
-from pgi_analysis.plotting import COLLECTIVE_COLOUR, INK, LIGHT_INK, new_figure
+from pgi_analysis.plotting import (
+    COLLECTIVE_COLOUR,
+    INK,
+    LIGHT_INK,
+    SMALL_PT,
+    finish,
+    new_figure,
+    number_axis,
+    source_line,
+)
+from pgi_analysis.responsibility_figures import plan_reference
 from pgi_analysis.vocabulary import (
+    COLLECTIVES_LABEL,
     SUB_INDEX_COLOURS,
     SUB_INDEX_MEASURES,
+    format_count,
     format_number,
+    format_share,
+    measure_label,
     pick,
     sub_index_label,
+    term,
 )
 
 if TYPE_CHECKING:
@@ -46,31 +62,51 @@ def _unknown_label(lang: str) -> str:
     return pick(lang, "không rõ", "unknown")
 
 
-def _footnote(figure: Figure, lines: list[str]) -> None:
-    """Notes under the figure, inside its layout (a plain figure text would be cut off)."""
-    figure.supxlabel("\n".join(lines), x=0.01, ha="left", fontsize=7, color=INK)
+# The scores' note of a row from a table whose year VCCI did not print (data/pgi/SOURCES.md).
+INFERRED_YEAR_NOTE = "inferred"
 
 
-def _score_axis(axis, lang: str) -> None:
-    """Tick labels with the language's decimal mark."""
-    axis.set_major_formatter(lambda value, _: format_number(value, lang, 1))
+def _years_text(years: list[int]) -> str:
+    """'2022–2024' for consecutive years, else '2022, 2024'."""
+    if len(years) > 2 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(str(year) for year in years)
+
+
+def pgi_reference(scores: pd.DataFrame, years: list[int], lang: str) -> str:
+    """VCCI's PGI as a source, with the years drawn and, where a figure drawn comes from a table
+    whose year is inferred, that caveat."""
+    years = sorted(int(year) for year in years)
+    drawn = scores[scores["year"].isin(years)]
+    inferred = sorted(drawn.loc[drawn["note"].str.contains(INFERRED_YEAR_NOTE), "year"].unique())
+    text = pick(lang, "VCCI, Chỉ số Xanh cấp tỉnh (PGI)", "VCCI, Provincial Green Index (PGI)")
+    text += f" {_years_text(years)}" if years else ""
+    if inferred:
+        text += pick(
+            lang,
+            f" (năm {_years_text(inferred)} của bảng chỉ số thành phần được xác định gián "
+            "tiếp: trang nguồn không ghi năm)",
+            f" (the year {_years_text(inferred)} of the sub-index table is inferred: the "
+            "source page shows none)",
+        )
+    return text
 
 
 def _derived_note(lang: str) -> str:
     return pick(
         lang,
-        f"{DERIVED_MARK} suy ra: tổng của 4 chỉ số thành phần, VCCI không công bố tổng",
-        f"{DERIVED_MARK} derived: sum of the 4 sub-indices; VCCI published no total",
+        f"{DERIVED_MARK} {term('tổng cộng từ 4 CSTP', lang)}: VCCI không công bố tổng điểm.",
+        f"{DERIVED_MARK} {term('tổng cộng từ 4 CSTP', lang)}: VCCI published no total.",
     )
 
 
 def _flag_note(lang: str) -> str:
     return pick(
         lang,
-        f"{FLAG_MARK} CSTP 1 và CSTP 2 công bố bằng nhau, có thể do chép nhầm cột: "
-        "dè dặt khi kết luận",
-        f"{FLAG_MARK} sub-indices 1 and 2 published equal, possibly a copied column: "
-        "conclude with care",
+        f"{FLAG_MARK} CSTP 1 và CSTP 2 được công bố bằng nhau, có thể do chép nhầm cột: "
+        "cần thận trọng khi kết luận.",
+        f"{FLAG_MARK} sub-indices 1 and 2 were published equal, possibly a copied column: "
+        "conclude with care.",
     )
 
 
@@ -106,7 +142,7 @@ def _column(ax, year: int, low: float, high: float, hatch: str | None) -> None:
 
 
 def _column_label(ax, year: int, y: float, text: str) -> None:
-    ax.text(year, y, text, ha="center", va="center", fontsize=8, color=INK, bbox=LABEL_BOX)
+    ax.text(year, y, text, ha="center", va="center", fontsize=SMALL_PT, color=INK, bbox=LABEL_BOX)
 
 
 def _draw_outside_top(ax, row, lang: str) -> None:
@@ -142,7 +178,7 @@ def _mark_new_counts(ax, path: pd.DataFrame, lang: str) -> None:
                 pick(lang, f"{counts} tỉnh", f"{counts} provinces"),
                 ha="center",
                 va="bottom",
-                fontsize=7,
+                fontsize=SMALL_PT,
                 color=INK,
                 bbox=LABEL_BOX,
             )
@@ -162,17 +198,17 @@ def _rank_notes(path: pd.DataFrame, lang: str) -> list[str]:
         notes.append(
             pick(
                 lang,
-                "Cột xám: hạng không được công bố, nhưng tổng điểm thấp hơn tổng của một tỉnh đã "
-                "công bố hạng\n(quá sai số làm tròn): hạng nằm trong khoảng tô xám.",
+                "Cột xám: hạng không được công bố, nhưng tổng điểm thấp hơn tổng điểm của một "
+                "tỉnh đã công bố hạng (quá sai số làm tròn): hạng nằm trong khoảng tô xám.",
                 "Grey band: no rank published, but the total is below that of a province with a "
-                "published rank\n(by more than rounding): the rank lies within the band.",
+                "published rank (by more than rounding): the rank lies within the band.",
             )
         )
     notes.append(
         pick(
             lang,
-            "So sánh thứ hạng giữa các năm; điểm chỉ so sánh trong cùng năm "
-            "(phương pháp đổi sau 2022).",
+            "So sánh thứ hạng giữa các năm; điểm chỉ so sánh trong cùng một năm "
+            "(phương pháp thay đổi sau năm 2022).",
             "Compare ranks across years; scores only within a year (methods changed after 2022).",
         )
     )
@@ -188,7 +224,7 @@ def draw_rank_by_year(data: OutcomeData, lang: str) -> Figure:
     where the stored totals bound it (`outcomes.outside_top`), else a hatched column marked
     unknown; no line is drawn across either."""
     path = outcomes.trajectory(data.scores, data.provinces)
-    figure, ax = new_figure(6.4, 4.4)
+    drawing, ax = new_figure(height_cm=10.5)
     for before, after in zip(path.iloc[:-1].itertuples(), path.iloc[1:].itertuples(), strict=True):
         if not (pd.isna(before.rank) or pd.isna(after.rank)):
             ax.plot(
@@ -207,7 +243,7 @@ def draw_rank_by_year(data: OutcomeData, lang: str) -> Figure:
                 xytext=(8, 0),
                 textcoords="offset points",
                 va="center",
-                fontsize=9,
+                fontsize=8,
                 fontweight="bold",
                 color=INK,
             )
@@ -219,8 +255,7 @@ def draw_rank_by_year(data: OutcomeData, lang: str) -> Figure:
     ax.set_xticks(path["year"], [_year_label(row, lang) for _, row in path.iterrows()])
     ax.set_xlim(path["year"].min() - 0.6, path["year"].max() + 0.6)
     ax.set_ylim(1.04, -0.06)  # first place on top; room for the labels at either end
-    ax.set_yticks([0, 0.25, 0.5, 0.75, 1])
-    ax.yaxis.set_major_formatter(lambda value, _: format_number(value, lang))
+    number_axis(ax.yaxis, lang)
     ax.set_ylabel(
         pick(
             lang,
@@ -235,8 +270,8 @@ def draw_rank_by_year(data: OutcomeData, lang: str) -> Figure:
             f"{_province(data, lang)}: place in the PGI ranking by year",
         )
     )
-    _footnote(figure, _rank_notes(path, lang))
-    return figure
+    source = source_line(lang, pgi_reference(data.scores, path["year"].tolist(), lang))
+    return finish(drawing, source, _rank_notes(path, lang))
 
 
 # --- Lạng Sơn among the provinces with data ---------------------------------------------------
@@ -369,7 +404,7 @@ def _draw_rows(ax, data: OutcomeData, comparison: pd.DataFrame, measures, lang: 
     ax.tick_params(axis="y", length=0)
 
 
-def _peer_legend(figure: Figure, data: OutcomeData, lang: str) -> None:
+def _peer_legend(drawing, data: OutcomeData, lang: str) -> None:
     from matplotlib.lines import Line2D
 
     region = data.provinces.region(outcomes.LANG_SON, lang)
@@ -389,44 +424,49 @@ def _peer_legend(figure: Figure, data: OutcomeData, lang: str) -> None:
             [],
             markerfacecolor="white",
             markeredgecolor=INK,
-            label=pick(lang, "tổng suy ra", "derived total"),
+            label=term("tổng cộng từ 4 CSTP", lang),
             **dot,
         ),
-        Line2D([], [], color=INK, label=pick(lang, "TB các tỉnh khác", "mean of the others")),
+        Line2D(
+            [], [], color=INK, label=pick(lang, "trung bình các tỉnh khác", "mean of the others")
+        ),
         Line2D(
             [],
             [],
             color=INK,
             linestyle="--",
-            label=pick(lang, "TB cùng vùng", "mean of the region"),
+            label=pick(lang, "trung bình các tỉnh cùng vùng", "mean of the region"),
         ),
         Line2D(
             [],
             [],
             color=INK,
             linestyle=":",
-            label=pick(lang, "TB cả nước (công bố)", "national mean (published)"),
+            label=pick(lang, "trung bình cả nước (VCCI công bố)", "national mean (published)"),
         ),
     ]
-    figure.legend(handles=handles, loc="outside right upper")
+    drawing.legend(handles=handles, loc="outside lower center", ncols=2)
 
 
 def draw_lang_son_vs_peers(data: OutcomeData, lang: str) -> Figure:
     """Lạng Sơn's sub-indices and total in the latest year with its sub-indices, among every
     province with the figure that year, its region and the published national mean."""
     year = outcomes.latest_sub_index_year(data.scores)
-    figure, (top, bottom) = new_figure(10.0, 5.6, nrows=2, height_ratios=[4, 1.2])
+    years = [] if year is None else [year]
+    source = source_line(lang, pgi_reference(data.scores, years, lang))
+    drawing, (top, bottom) = new_figure(height_cm=13.5, nrows=2, height_ratios=[4, 1.2])
     if year is None:
         top.set_title(pick(lang, "Chưa có điểm chỉ số thành phần", "No sub-index scores yet"))
-        return figure
-    comparison = outcomes.compare(data.scores, data.provinces, years=[year])
+        return finish(drawing, source)
+    comparison = outcomes.compare(data.scores, data.provinces, years=years)
     _draw_rows(top, data, comparison, SUB_INDEX_MEASURES, lang)
-    top.set_yticks(range(len(SUB_INDEX_MEASURES)), [sub_index_label(n, lang) for n in range(1, 5)])
+    top.set_yticks(range(4), [measure_label(measure, lang) for measure in SUB_INDEX_MEASURES])
     top.set_xlabel(pick(lang, "điểm chỉ số thành phần (1–10)", "sub-index score (1–10)"))
-    _score_axis(top.xaxis, lang)
     _draw_rows(bottom, data, comparison, ["total"], lang)
-    bottom.set_yticks([0], [pick(lang, "Tổng PGI", "PGI total")])
+    bottom.set_yticks([0], [measure_label("total", lang)])
     bottom.set_xlabel(pick(lang, "tổng điểm (4–40)", "total score (4–40)"))
+    for ax in (top, bottom):
+        number_axis(ax.xaxis, lang)
     top.set_title(
         pick(
             lang,
@@ -434,7 +474,7 @@ def draw_lang_son_vs_peers(data: OutcomeData, lang: str) -> Figure:
             f"{_province(data, lang)} among the provinces with data, PGI {year}",
         )
     )
-    _peer_legend(figure, data, lang)
+    _peer_legend(drawing, data, lang)
     notes = [
         pick(
             lang,
@@ -446,8 +486,7 @@ def draw_lang_son_vs_peers(data: OutcomeData, lang: str) -> Figure:
         notes.append(_derived_note(lang))
     if comparison["flag"].any():
         notes.append(_flag_note(lang))
-    _footnote(figure, notes)
-    return figure
+    return finish(drawing, source, notes)
 
 
 # --- responsibility beside the gaps -----------------------------------------------------------
@@ -469,7 +508,7 @@ def _draw_gaps(ax, link: pd.DataFrame, lang: str) -> None:
                 row.Index, 0.5, left=-0.25, fill=False, hatch=UNKNOWN_HATCH, edgecolor=LIGHT_INK
             )
             label = f"{_unknown_label(lang)} (n = {row.provinces_with_data})"
-            ax.text(0.3, row.Index, label, va="center", fontsize=7, color=INK)
+            ax.text(0.3, row.Index, label, va="center", fontsize=SMALL_PT, color=INK)
             continue
         ax.barh(
             row.Index,
@@ -484,22 +523,26 @@ def _draw_gaps(ax, link: pd.DataFrame, lang: str) -> None:
         ax.text(
             row.gap_to_others + offset,
             row.Index,
-            f"{label}\nn = {row.provinces_with_data}",
+            f"{label} (n = {row.provinces_with_data})",
             ha=side,
             va="center",
-            fontsize=7,
+            fontsize=SMALL_PT,
             color=INK,
         )
     ax.axvline(0, color=INK, linewidth=0.8)
     reach = max(1.0, link["gap_to_others"].abs().max())  # 1 point also when no gap is known
-    ax.set_xlim(-reach * 2.4, reach * 2.4)  # room for the labels on either side
-    _score_axis(ax.xaxis, lang)
+    ax.set_xlim(-reach * 2, reach * 2)  # room for the labels on either side
+    number_axis(ax.xaxis, lang)
 
 
-def _draw_bars(ax, values: pd.Series, colours, labels: list[str]) -> None:
+def _draw_bars(
+    ax, values: pd.Series, colours, labels: list[str], most: float | None = None
+) -> None:
+    """Horizontal bars labelled at their ends, on an axis to `most` (by default room for the
+    labels beyond the longest bar)."""
     bars = ax.barh(range(len(values)), values, color=colours)
-    ax.bar_label(bars, labels=labels, padding=2, fontsize=7, color=INK)
-    ax.set_xlim(0, values.max() * 1.6 if values.max() > 0 else 1)
+    ax.bar_label(bars, labels=labels, padding=2, fontsize=SMALL_PT, color=INK)
+    ax.set_xlim(0, most or (values.max() * 1.6 if values.max() > 0 else 1))
 
 
 def _draw_coordinators(ax, link: pd.DataFrame, lang: str) -> None:
@@ -508,112 +551,132 @@ def _draw_coordinators(ax, link: pd.DataFrame, lang: str) -> None:
     named = link["coordinators_per_indicator"] - collective
     ax.barh(link.index, named, color=link["sub_index"].map(SUB_INDEX_COLOURS))
     bars = ax.barh(link.index, collective, left=named, color=COLLECTIVE_COLOUR)
-    share = pick(lang, "tập thể", "collective")
     labels = [
-        f"{format_number(total, lang)} ({part:.0%} {share})"
+        f"{format_number(total, lang)} ({format_share(part, lang)})"
         for total, part in zip(
             link["coordinators_per_indicator"], link["collective_coordinator_share"], strict=True
         )
     ]
-    ax.bar_label(bars, labels=labels, padding=2, fontsize=7, color=INK)
-    ax.set_xlim(0, link["coordinators_per_indicator"].max() * 1.9)
+    ax.bar_label(bars, labels=labels, padding=2, fontsize=SMALL_PT, color=INK)
+    ax.set_xlim(0, link["coordinators_per_indicator"].max() * 1.6)
 
 
 def _top_lead_label(row: pd.Series, lang: str) -> str:
     """'56% Sở NN&MT', or with a tie the share each of the tied bodies holds: no single body is
     named the top one when several share the place."""
-    share = f"{row['top_lead_share_of_named']:.0%}"
+    share = format_share(row["top_lead_share_of_named"], lang)
     if row["top_lead_bodies"] > 1:
         share += pick(lang, " mỗi cơ quan:", " each:")
     return f"{share} {row[f'top_leads_{lang}']}"
 
 
-def _structure_titles(link: pd.DataFrame, lang: str) -> tuple[str, ...]:
-    """The titles of the five panels of `draw_responsibility_vs_gap`."""
+# The panels of `draw_responsibility_vs_gap`: the gap across the top, the plan's assignments in
+# a grid of two columns below it, sub-indices in the same rows throughout.
+STRUCTURE_PANELS = [["gap", "gap"], ["leads", "coordinators"], ["overlaps", "top_lead"]]
+
+
+def _structure_titles(link: pd.DataFrame, lang: str) -> dict[str, str]:
+    """The titles of the panels of `draw_responsibility_vs_gap`."""
     year = link["year"].dropna()
-    return (
-        pick(
+    return {
+        "gap": pick(
             lang,
-            "Chênh lệch với TB\ncác tỉnh khác có số liệu",
-            "Gap to the mean of\nother provinces with data",
+            "Chênh lệch điểm với trung bình các tỉnh khác có số liệu",
+            "Gap to the mean of the other provinces with data",
         )
         + (f", {year.iloc[0]}" if len(year) else ""),
-        pick(lang, "Cơ quan chủ trì\ntrên mỗi chỉ số", "Leads\nper indicator"),
-        pick(lang, "Cơ quan phối hợp\ntrên mỗi chỉ số", "Coordinators\nper indicator"),
-        pick(
-            lang,
-            "Tỷ trọng của cơ quan đứng đầu\ntrong tín chỉ chủ trì của\ncác cơ quan nêu tên (%)",
-            "Top lead's share of the\nnamed bodies'\nlead credit (%)",
+        "leads": pick(lang, "Cơ quan chủ trì\ntrên mỗi chỉ số", "Leads\nper indicator"),
+        "coordinators": pick(
+            lang, "Cơ quan phối hợp\ntrên mỗi chỉ số", "Coordinators\nper indicator"
         ),
-        pick(
+        "top_lead": pick(
+            lang,
+            f"Cơ quan chủ trì nhiều nhất\n(tỷ lệ {term('phần chủ trì', lang)})",
+            f"Top lead\n(its part of the {term('phần chủ trì', lang)}s)",
+        ),
+        "overlaps": pick(
             lang,
             "Số lần một cơ quan vừa\nchủ trì vừa phối hợp",
             "Times a body is both\nlead and coordinator",
         ),
-    )
+    }
 
 
 def draw_responsibility_vs_gap(data: OutcomeData, lang: str) -> Figure:
     """Per sub-index: Lạng Sơn's gap to the other provinces with data beside how the plan
-    assigns the sub-index (leads and coordinators per indicator, the top lead's share of the
-    named bodies' lead credit, indicators with a body named both lead and coordinator)."""
-    from matplotlib.ticker import MaxNLocator
-
+    assigns the sub-index (leads and coordinators per indicator, the top lead's part of the
+    named bodies' lead shares, indicators with a body named both lead and coordinator)."""
     link = _link(data)
     colours = link["sub_index"].map(SUB_INDEX_COLOURS)
-    figure, axes = new_figure(
-        12.0, 3.8, ncols=5, sharey=True, width_ratios=[1.5, 0.9, 1.3, 1.3, 0.9]
-    )
-    gap, leads, coordinators, top_lead, overlaps = axes
-    _draw_gaps(gap, link, lang)
+    drawing, axes = new_figure(height_cm=19.0, mosaic=STRUCTURE_PANELS, sharey=True)
+    _draw_gaps(axes["gap"], link, lang)
     _draw_bars(
-        leads,
+        axes["leads"],
         link["leads_per_indicator"],
         colours,
         [format_number(value, lang) for value in link["leads_per_indicator"]],
     )
-    _draw_coordinators(coordinators, link, lang)
+    number_axis(axes["leads"].xaxis, lang)
+    _draw_coordinators(axes["coordinators"], link, lang)
+    number_axis(axes["coordinators"].xaxis, lang)
     _draw_bars(
-        top_lead,
-        link["top_lead_share_of_named"] * 100,
+        axes["top_lead"],
+        link["top_lead_share_of_named"],
         colours,
         [_top_lead_label(row, lang) for _, row in link.iterrows()],
+        most=1.0,  # a share
     )
-    _draw_bars(overlaps, link["overlaps"], colours, [str(count) for count in link["overlaps"]])
-    overlaps.xaxis.set_major_locator(MaxNLocator(integer=True))
-    for ax, title in zip(axes, _structure_titles(link, lang), strict=True):
-        ax.set_title(title, fontsize=8)
-        ax.tick_params(axis="y", length=0)
+    number_axis(axes["top_lead"].xaxis, lang, share=True)
+    _draw_bars(
+        axes["overlaps"],
+        link["overlaps"],
+        colours,
+        [format_count(count, lang) for count in link["overlaps"]],
+    )
+    number_axis(axes["overlaps"].xaxis, lang, integer=True)
+    for name, title in _structure_titles(link, lang).items():
+        axes[name].set_title(title, fontsize=8)  # two panels a row: titles a size down
+        axes[name].tick_params(axis="y", length=0)
+    for name in ("coordinators", "top_lead"):  # the right column: rows named on the left
+        axes[name].tick_params(axis="y", labelleft=False)
     indicators = pick(lang, "chỉ số", "indicators")
-    gap.set_yticks(
+    axes["gap"].set_yticks(
         link.index,
         [
             f"{sub_index_label(row.sub_index, lang)}\n({row.indicators} {indicators})"
             for row in link.itertuples()
         ],
     )
-    gap.set_ylim(len(link) - 0.5, -0.5)
-    figure.suptitle(
+    axes["gap"].set_ylim(len(link) - 0.5, -0.5)
+    drawing.suptitle(
         pick(
             lang,
-            f"Phân công trách nhiệm bên cạnh điểm CSTP của {_province(data, lang)}: "
-            "mô tả, không phải suy luận",
-            f"Responsibility beside {_province(data, lang)}'s sub-index scores: "
-            "a description, not inference",
+            f"{_province(data, lang)}: điểm CSTP bên cạnh cách Phụ lục phân công (chỉ mô tả)",
+            f"{_province(data, lang)}: sub-index scores beside the plan's assignments "
+            "(description only)",
         ),
         x=0.01,
         ha="left",
-        fontweight="bold",
-        fontsize=11,
     )
     notes = [
         pick(
             lang,
-            "Chỉ có 4 chỉ số thành phần: không thể kiểm định mối liên hệ. n = số tỉnh có số liệu.",
-            "Only 4 sub-indices: no link can be tested. n = provinces with data.",
-        )
+            "Chỉ có 4 chỉ số thành phần: không thể kiểm định mối liên hệ giữa phân công và "
+            "điểm số. n = số tỉnh có số liệu.",
+            "Only 4 sub-indices: no link between assignments and scores can be tested. "
+            "n = provinces with data.",
+        ),
+        pick(
+            lang,
+            f"Cơ quan phối hợp: phần xám và tỷ lệ trong ngoặc là {COLLECTIVES_LABEL[0]}. "
+            f"Cơ quan chủ trì nhiều nhất: tỷ lệ của cơ quan đó trong tổng "
+            f"{term('phần chủ trì', lang)} của các cơ quan được nêu tên.",
+            f"Coordinators: the grey part and the share in brackets are {COLLECTIVES_LABEL[1]}. "
+            f"Top lead: its part of all {term('phần chủ trì', lang)}s of the named bodies.",
+        ),
     ]
     if link["flag"].ne("").any():
         notes.append(_flag_note(lang))
-    _footnote(figure, notes)
-    return figure
+    years = link["year"].dropna().unique().tolist()
+    source = source_line(lang, pgi_reference(data.scores, years, lang), plan_reference(lang))
+    return finish(drawing, source, notes)

@@ -828,3 +828,15 @@ def join_words(words: Iterable[str], lang: str) -> str:
     if len(words) < 2:
         return "".join(words)
     return f"{', '.join(words[:-1])} {pick(lang, 'và', 'and')} {words[-1]}"
+
+
+# --- added for the figures: terms looked up in the glossary -----------------------------------
+
+
+def term(vietnamese: str, lang: str) -> str:
+    """A glossary term in `lang`, named by its Vietnamese form: a figure that writes
+    `term("phần chủ trì", lang)` says what the glossary says, in either language."""
+    for entry in GLOSSARY:
+        if entry.vi == vietnamese:
+            return pick(lang, entry.vi, entry.en)
+    raise KeyError(f"{vietnamese!r} is not in the glossary")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from outcome_frames import provinces, scores
+from outcome_frames import scores
 
-from pgi_analysis import exposure, outcome_figures, outcomes, plotting, ranks, selection
+from pgi_analysis import exposure, outcomes, ranks, selection
 from pgi_analysis.appendix import TidyAppendix
 from pgi_analysis.scores import add_scores_file
 
@@ -38,13 +38,6 @@ def _add(pgi_dir: Path, tmp_path: Path, text: str, **options) -> None:
     path = tmp_path / "added.csv"
     path.write_text(text, encoding="utf-8")
     add_scores_file(path, source=SOURCE, pgi_dir=pgi_dir, **options)
-
-
-def _texts(figure) -> str:
-    from matplotlib.text import Text
-
-    figure.draw_without_rendering()
-    return "\n".join(text.get_text() for text in figure.findobj(Text))
 
 
 # --- the real figures -------------------------------------------------------------------------
@@ -191,16 +184,6 @@ def test_sub_index_structure(data):
     assert table.loc[3, "collective_lead_share"] == pytest.approx(2 / 12)
 
 
-def test_a_tied_top_lead_is_labelled_as_a_tie_not_as_one_body():
-    tied = pd.Series(
-        {"top_lead_share_of_named": 0.5, "top_lead_bodies": 2, "top_leads_en": "Finance / Police"}
-    )
-    assert outcome_figures._top_lead_label(tied, "en") == "50% each: Finance / Police"
-    alone = tied.copy()
-    alone[["top_lead_bodies", "top_leads_en"]] = [1, "Finance"]
-    assert outcome_figures._top_lead_label(alone, "en") == "50% Finance"
-
-
 def test_link_puts_each_sub_index_score_beside_its_structure(data, comparison):
     structure = outcomes.sub_index_structure(data.tidy, data.sub_indices)
     link = outcomes.sub_index_link(structure, comparison, 2024).set_index("sub_index")
@@ -312,47 +295,6 @@ def test_added_indicator_values_are_compared_in_their_direction(pgi_dir, tmp_pat
     assert (linked.loc["1.01", "position"], linked.loc["1.01", "better_than_others"]) == (2, -10)
     assert linked.loc["1.04", "leads"] >= 1 and linked.loc["1.04", "lead_bodies"]
     assert outcomes.indicator_coverage(data.indicator_scores).startswith("5 indicator-level")
-
-
-def _plotted_ranks(figure) -> dict[int, float]:
-    """The rank points of the rank figure: year → position on its axis."""
-    (ax,) = figure.axes
-    (points,) = [c for c in ax.collections if c.get_gid() == "rank"]
-    return {int(x): y for x, y in points.get_offsets()}
-
-
-def test_rank_figure_puts_ranks_relative_to_the_provinces_ranked_that_year(pgi_dir, tmp_path):
-    _add(pgi_dir, tmp_path, "province,rank\nLạng Sơn,30\n", year=2025)  # 30th of 34
-    data = outcomes.load_outcome_data(pgi_dir)
-    with plotting.house_style():
-        figure = outcome_figures.draw_rank_by_year(data, "en")
-    ranks = _plotted_ranks(figure)
-    assert ranks[2025] == pytest.approx(30 / 34)  # near the bottom, not mid-table as 30/63
-    assert ranks[2023] == pytest.approx(62 / 63) and ranks[2022] == pytest.approx(2 / 63)
-    assert 2024 not in ranks
-    texts = _texts(figure)
-    assert "30/34" in texts and "62/63" in texts and "63 → 34 provinces" in texts
-    assert "outside the top 30\n(rank 31–63/63" in texts
-
-
-def test_figures_draw_an_added_year_and_show_unknowns(pgi_dir, tmp_path):
-    _add(pgi_dir, tmp_path, "province,sub_index_1,sub_index_2\nLạng Sơn,5,6\nHuế,6,7\n", year=2025)
-    data = outcomes.load_outcome_data(pgi_dir)
-    with plotting.house_style():
-        rank = outcome_figures.draw_rank_by_year(data, "en")
-        peers = outcome_figures.draw_lang_son_vs_peers(data, "en")
-        structure = outcome_figures.draw_responsibility_vs_gap(data, "en")
-    assert "2025\ntotal unknown" in _texts(rank) and "rank unknown" in _texts(rank)
-    assert "PGI 2025" in _texts(peers) and "unknown" in _texts(peers)
-    assert "2025" in _texts(structure) and "unknown (n = 0)" in _texts(structure)
-
-
-# --- comparisons on hand-made frames ----------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def six():
-    return provinces()
 
 
 def test_relative_keeps_a_gap_within_rounding_level():

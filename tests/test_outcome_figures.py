@@ -1,0 +1,100 @@
+"""The outcome figures of notebook 04, drawn from small hand-made score tables: ranks placed among
+the provinces ranked that year, unknowns drawn as unknown, ties named as ties, and VCCI's PGI
+cited with the years drawn and the caveat of the table whose year is inferred."""
+
+import dataclasses
+
+import pandas as pd
+import pytest
+from conftest import SMALL_SCORES, small_scores
+
+from pgi_analysis import outcome_figures, plotting
+
+
+def _texts(figure) -> str:
+    return "\n".join(text.get_text() for text, _ in plotting.drawn_texts(figure))
+
+
+def _draw(draw, data, lang="en"):
+    with plotting.house_style():
+        return draw(data, lang)
+
+
+def _with_rows(data, *rows):
+    """`data` with rows added to `SMALL_SCORES`."""
+    return dataclasses.replace(data, scores=small_scores((*SMALL_SCORES, *rows)))
+
+
+def _plotted_ranks(figure) -> dict[int, float]:
+    """The rank points of the rank figure: year → position on its axis."""
+    (ax,) = figure.axes
+    (points,) = [c for c in ax.collections if c.get_gid() == "rank"]
+    return {int(x): y for x, y in points.get_offsets()}
+
+
+def test_rank_figure_puts_ranks_relative_to_the_provinces_ranked_that_year(small_outcomes):
+    data = _with_rows(small_outcomes, (2025, "lang-son", "rank", 30.0, False, ""))  # 30th of 34
+    figure = _draw(outcome_figures.draw_rank_by_year, data)
+    ranks = _plotted_ranks(figure)
+    assert ranks[2025] == pytest.approx(30 / 34)  # near the bottom, not mid-table as 30/63
+    assert ranks[2023] == pytest.approx(62 / 63) and ranks[2022] == pytest.approx(2 / 63)
+    assert 2024 not in ranks
+    texts = _texts(figure)
+    assert "30/34" in texts and "62/63" in texts and "63 → 34 provinces" in texts
+    # Gia Lai ranked 30th with 25.05, above Lạng Sơn's 22.63
+    assert "outside the top 30\n(rank 31–63/63" in texts
+    assert "2024\ntotal 22.63*" in texts
+
+
+def test_figures_draw_an_added_year_and_show_unknowns(small_outcomes):
+    data = _with_rows(
+        small_outcomes,
+        *(
+            (2025, province, f"sub_index_{n}", value, False, "")
+            for province, values in (("lang-son", (5.0, 6.0)), ("thua-thien-hue", (6.0, 7.0)))
+            for n, value in enumerate(values, start=1)
+        ),
+    )
+    rank = _texts(_draw(outcome_figures.draw_rank_by_year, data))
+    peers = _texts(_draw(outcome_figures.draw_lang_son_vs_peers, data))
+    structure = _texts(_draw(outcome_figures.draw_responsibility_vs_gap, data))
+    assert "2025\ntotal unknown" in rank and "rank unknown" in rank
+    assert "PGI 2025" in peers and "unknown" in peers
+    assert "2025" in structure and "unknown (n = 0)" in structure
+
+
+def test_a_tied_top_lead_is_labelled_as_a_tie_not_as_one_body():
+    tied = pd.Series(
+        {"top_lead_share_of_named": 0.5, "top_lead_bodies": 2, "top_leads_en": "Finance / Police"}
+    )
+    assert outcome_figures._top_lead_label(tied, "en") == "50% each: Finance / Police"
+    alone = pd.Series({"top_lead_share_of_named": 0.5, "top_lead_bodies": 1, "top_leads_en": "X"})
+    assert outcome_figures._top_lead_label(alone, "en") == "50% X"
+
+
+def test_the_pgi_is_cited_with_the_years_drawn_and_the_inferred_year():
+    scores = small_scores()
+    assert outcome_figures.pgi_reference(scores, [2022, 2023], "en") == (
+        "VCCI, Provincial Green Index (PGI) 2022, 2023"
+    )
+    assert outcome_figures.pgi_reference(scores, [2024, 2023, 2022], "vi") == (
+        "VCCI, Chỉ số Xanh cấp tỉnh (PGI) 2022–2024 (năm 2024 của bảng chỉ số thành phần được "
+        "xác định gián tiếp: trang nguồn không ghi năm)"
+    )
+    assert outcome_figures.pgi_reference(scores, [], "en") == "VCCI, Provincial Green Index (PGI)"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_gap_figure_cites_the_scores_and_the_plan(small_outcomes, lang):
+    figure = _draw(outcome_figures.draw_responsibility_vs_gap, small_outcomes, lang)
+    (footer,) = figure.subfigs[1].texts
+    source = " ".join(footer.get_text().split()).split("Nguồn: " if lang == "vi" else "Source: ")
+    assert source[1].startswith(("VCCI, Chỉ số Xanh cấp tỉnh (PGI) 2024", "VCCI, Provincial"))
+    assert source[1].endswith(("18/KH-UBND ngày 21/01/2026 của UBND tỉnh Lạng Sơn.", "Committee."))
+
+
+def test_scores_are_written_with_the_language_s_decimal_mark(small_outcomes):
+    vietnamese = _texts(_draw(outcome_figures.draw_lang_son_vs_peers, small_outcomes, "vi"))
+    english = _texts(_draw(outcome_figures.draw_lang_son_vs_peers, small_outcomes, "en"))
+    assert "4,95 (?)" in vietnamese and "22,63*" in vietnamese and "4.95" not in vietnamese
+    assert "4.95 (?)" in english and "22.63*" in english
