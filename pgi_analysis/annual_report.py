@@ -15,8 +15,10 @@ from pgi_analysis.findings import appendix as appendix_findings
 from pgi_analysis.findings import outcomes as outcome_findings
 from pgi_analysis.findings import overlap as overlap_findings
 from pgi_analysis.findings import responsibility as responsibility_findings
+from pgi_analysis.outcome_figures import pgi_reference
 from pgi_analysis.outcomes import LANG_SON, OutcomeData, load_outcome_data, trajectory
-from pgi_analysis.plotting import pgi_reference, plan_reference, source_line
+from pgi_analysis.plotting import source_line
+from pgi_analysis.responsibility_figures import plan_reference
 from pgi_analysis.vocabulary import check_language, format_date, format_years, pick
 from pgi_analysis.word import Document, Figure, Section, Table, write_document
 

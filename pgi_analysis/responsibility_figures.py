@@ -36,6 +36,7 @@ from pgi_analysis.vocabulary import (
     SUB_INDEX_COLOURS,
     check_language,
     format_count,
+    format_date,
     format_number,
     format_share,
     pick,
@@ -53,11 +54,11 @@ def plan_reference(lang: str) -> str:
     """The analysed plan as a source: its number, date and issuer, from the reference tables."""
     plan = reference.analysed_plan()
     province = reference.provinces().name(LANG_SON, lang=lang)
+    issued = format_date(plan.issued, lang)
     return pick(
         lang,
-        f"Phụ lục Kế hoạch số {plan.number} ngày {plan.date_text(lang)} của UBND tỉnh {province}",
-        f"appendix to Plan No. {plan.number} of {plan.date_text(lang)}, "
-        f"{province} People's Committee",
+        f"Phụ lục Kế hoạch số {plan.number} ngày {issued} của UBND tỉnh {province}",
+        f"appendix to Plan No. {plan.number} of {issued}, {province} People's Committee",
     )
 
 

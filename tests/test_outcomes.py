@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from outcome_frames import scores
+from outcome_frames import provinces, scores
 
 from pgi_analysis import exposure, outcomes, ranks, selection
 from pgi_analysis.appendix import TidyAppendix
@@ -38,9 +38,6 @@ def _add(pgi_dir: Path, tmp_path: Path, text: str, **options) -> None:
     path = tmp_path / "added.csv"
     path.write_text(text, encoding="utf-8")
     add_scores_file(path, source=SOURCE, pgi_dir=pgi_dir, **options)
-
-
-# --- the real figures -------------------------------------------------------------------------
 
 
 def test_trajectory_as_published_with_unknowns_left_unknown(data):
@@ -295,6 +292,11 @@ def test_added_indicator_values_are_compared_in_their_direction(pgi_dir, tmp_pat
     assert (linked.loc["1.01", "position"], linked.loc["1.01", "better_than_others"]) == (2, -10)
     assert linked.loc["1.04", "leads"] >= 1 and linked.loc["1.04", "lead_bodies"]
     assert outcomes.indicator_coverage(data.indicator_scores).startswith("5 indicator-level")
+
+
+@pytest.fixture(scope="module")
+def six():
+    return provinces()
 
 
 def test_relative_keeps_a_gap_within_rounding_level():

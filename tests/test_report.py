@@ -181,11 +181,13 @@ def test_a_notebook_reruns_for_a_data_folder_it_read_and_not_for_others(context,
     monkeypatch.setattr(report, "visible_files", with_a_new_year)
     after = _fingerprints(Context(state=context.state))
     changed = {unit.split(" [")[0] for unit in before if before[unit] != after[unit]}
-    # the figures README names no PGI file, but its module imports one that does
+    # the Word report quotes the scores; the figures README names no PGI file, but its module
+    # imports one that does
     assert changed == {
         f"notebooks:{notebooks[-1].name}",
         "scores:scores",
         "workbook:workbook",
+        "word:word",
         "figures-readme:figures-readme",
     }
 
