@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pgi_analysis.inequality import top_holders
+from pgi_analysis.memo import on_content
 from pgi_analysis.responsibility import (
     AGENCY_SEPARATOR,
     LEAD_PART,
@@ -188,6 +189,7 @@ def headlines(
     }
 
 
+@on_content  # the report runs a notebook several times in one kernel
 def sensitivity(
     assignments: pd.DataFrame, agencies: pd.DataFrame, choices: Iterable[str] = tuple(CHOICES)
 ) -> pd.DataFrame:

@@ -286,11 +286,6 @@ def display_png(png: bytes) -> None:
     display({"image/png": png}, raw=True)
 
 
-def show_png(figure: Figure) -> None:
-    """Show the figure in a notebook at screen resolution (`screen_png`, `display_png`)."""
-    display_png(screen_png(figure_bytes(figure, "png")))
-
-
 # --- checks -----------------------------------------------------------------------------------
 
 

@@ -86,12 +86,12 @@ def test_sub_index_colours_are_distinct():
     assert len(set(vocabulary.SUB_INDEX_COLOURS.values())) == 4
 
 
-def test_show_png_publishes_a_png_and_no_text(monkeypatch):
+def test_display_png_publishes_a_png_and_no_text(monkeypatch):
     shown = []
     monkeypatch.setattr(
         "IPython.display.display", lambda data, raw: shown.append((sorted(data), raw))
     )
-    plotting.show_png(_small_figure())
+    plotting.display_png(plotting.figure_bytes(_small_figure(), "png"))
     assert shown == [(["image/png"], True)]
 
 

@@ -12,6 +12,7 @@ from pgi_analysis import responsibility as resp
 from pgi_analysis.findings.phrases import count, names, plural, sentence
 from pgi_analysis.findings.sentences import Findings, Sentence
 from pgi_analysis.inequality import largest
+from pgi_analysis.memo import on_content
 from pgi_analysis.reference import COLLECTIVE_KINDS
 from pgi_analysis.vocabulary import (
     BOTH,
@@ -185,6 +186,7 @@ def role_matrix_cells(matrix: pd.DataFrame) -> Sentence:
     return sentence(build)
 
 
+@on_content  # the report runs a notebook several times in one kernel
 def findings(tidy: TidyAppendix, sub_indices: pd.DataFrame) -> Findings:
     """Notebook 01's findings from the tidy appendix and the sub-indices reference."""
     summary = resp.sub_index_summary(tidy.indicators, tidy.assignments, sub_indices)

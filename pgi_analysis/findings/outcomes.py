@@ -15,6 +15,7 @@ import pandas as pd
 
 from pgi_analysis import coverage, ranks, selection, timing
 from pgi_analysis.findings.sentences import Findings, Sentence
+from pgi_analysis.memo import on_content
 from pgi_analysis.outcomes import (
     ABOVE,
     BELOW,
@@ -96,6 +97,7 @@ class _Context:
         return rows[rows["value"].notna()]
 
 
+@on_content  # the report runs a notebook several times in one kernel
 def findings(data: OutcomeData, province_id: str = LANG_SON) -> Findings:
     """The sentences of notebook 04, in the order they are read."""
     context = _Context.of(data, province_id)

@@ -23,6 +23,7 @@ from pgi_analysis.findings.phrases import (
 )
 from pgi_analysis.findings.sentences import Findings, Sentence
 from pgi_analysis.inequality import largest, top_holders
+from pgi_analysis.memo import on_content
 from pgi_analysis.vocabulary import join_words, pick
 
 if TYPE_CHECKING:
@@ -449,6 +450,7 @@ def strongest_ties(
     return sentence(build)
 
 
+@on_content  # the report runs a notebook several times in one kernel
 def findings(assignments: pd.DataFrame, agencies: pd.DataFrame) -> Findings:
     """Notebook 03's findings from the tidy assignments and agencies."""
     readings = Readings.of(assignments, agencies)

@@ -23,6 +23,7 @@ from pgi_analysis.findings.phrases import (
 )
 from pgi_analysis.findings.sentences import Findings, Sentence
 from pgi_analysis.inequality import largest, top_holders
+from pgi_analysis.memo import on_content
 from pgi_analysis.vocabulary import (
     COORDINATOR,
     COUNTING_CHOICE_LABELS,
@@ -685,6 +686,7 @@ def kinds_of_actor(by_kind: pd.DataFrame) -> Sentence | None:
     return sentence(build)
 
 
+@on_content  # the report runs a notebook several times in one kernel
 def findings(assignments: pd.DataFrame, agencies: pd.DataFrame) -> Findings:
     """Notebook 02's findings from the tidy assignments and agencies."""
     readings = Readings.of(assignments, agencies)
