@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from pgi_analysis import paths
 from pgi_analysis.appendix import load_appendix
-from pgi_analysis.files import atomic_write_bytes, file_stamp
+from pgi_analysis.files import atomic_write_bytes
+from pgi_analysis.memo import content_key
 from pgi_analysis.outcome_figures import (
     draw_lang_son_vs_peers,
     draw_rank_by_year,
@@ -189,13 +190,14 @@ def report_figure(name: str) -> ReportFigure:
     raise KeyError(f"no figure {name!r}; the report's figures are: {known}")
 
 
-def render_figure(name: str, lang: str) -> Figure:
-    """Draw the registered figure `name` with labels in `lang` ("vi" or "en"), from its data
-    read afresh (nothing here keeps data between calls: a live kernel sees edited files)."""
+def render_figure(name: str, lang: str, data: Any = None) -> Figure:
+    """Draw the registered figure `name` with labels in `lang` ("vi" or "en"), from `data` or
+    else its data read afresh (nothing here keeps data between calls: a live kernel sees edited
+    files)."""
     entry = report_figure(name)
     lang = check_language(lang)
     with house_style():
-        return entry.draw(entry.data(), lang)
+        return entry.draw(entry.data() if data is None else data, lang)
 
 
 def write_figure(name: str, lang: str, out_dir: Path = paths.FIGURES) -> list[Path]:
@@ -211,33 +213,25 @@ def show_figure(name: str, lang: str, save_to: Path | str | None = None) -> None
     `<save_to>/<lang>/<name>.png` and `.svg`, the bytes `write_all_figures` writes: a report
     whose notebooks save their figures needs no second drawing of them.
     """
-    key, stamps = (name, check_language(lang)), _input_stamps()
+    data = report_figure(name).data()
+    key, content = (name, check_language(lang)), content_key(data)
     shown = _shown.get(key)
-    if save_to is None and shown is not None and shown[0] == stamps:
-        display_png(shown[1])  # drawn by an earlier run of this process from the same inputs
+    if save_to is None and shown is not None and shown[0] == content:
+        display_png(shown[1])  # drawn by an earlier run of this process from the same data
         return
-    figure = render_figure(name, lang)
+    figure = render_figure(name, lang, data)
     if save_to is None:
         png = figure_bytes(figure, "png")
     else:
         png = save_figure(figure, name, Path(save_to), lang)[0].read_bytes()
-    _shown[key] = (stamps, screen_png(png))
+    _shown[key] = (content, screen_png(png))
     display_png(_shown[key][1])
 
 
-# The screen image of each figure shown in this process, with the stamps of the input files it
-# was drawn from: the report runs a notebook several times in one kernel, and its researchers'
-# run shows the drawing the Vietnamese run made. Any edited input file draws afresh.
-_shown: dict[tuple[str, str], tuple[tuple, bytes]] = {}
-
-
-def _input_stamps() -> tuple:
-    return tuple(
-        file_stamp(path)
-        for folder in paths.INPUT_FOLDERS
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    )
+# The screen image of each figure shown in this process, with (the content of) the data it was
+# drawn from: the report runs a notebook several times in one kernel, and its researchers' run
+# shows the drawing the Vietnamese run made. Edited data draws afresh.
+_shown: dict[tuple[str, str], tuple[object, bytes]] = {}
 
 
 def figure_files(entry: ReportFigure, languages: Iterable[str] = LANGUAGES) -> list[str]:

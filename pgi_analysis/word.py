@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from pgi_analysis.files import atomic_write_bytes, restamped_zip
+from pgi_analysis.files import FIXED_TIME, atomic_write_bytes, restamped_zip
 from pgi_analysis.vocabulary import pick
 
 if TYPE_CHECKING:
@@ -217,7 +217,6 @@ def build(document: Document) -> DocxDocument:
 def document_bytes(document: Document) -> bytes:
     """The .docx bytes, which depend on the content only: the core properties' dates and every
     zip entry carry one fixed date (the same as the workbook's)."""
-    from pgi_analysis.files import FIXED_TIME
 
     word = build(document)
     properties = word.core_properties

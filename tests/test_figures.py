@@ -193,6 +193,29 @@ def test_a_live_kernel_shows_edited_data(tmp_path, titled, shown):
     assert shown[0]["image/png"] != shown[1]["image/png"]
 
 
+def test_a_figure_shown_again_from_the_same_data_is_not_drawn_again(titled, shown, monkeypatch):
+    """The report's runs of one notebook share a kernel: the researchers' run shows the drawing
+    its Vietnamese run made, unless the data changed in between."""
+    monkeypatch.setattr(figures, "_shown", {})
+    drawn = []
+    monkeypatch.setattr(figures, "figure_bytes", counted(figures.figure_bytes, drawn))
+    figures.show_figure("square", "vi")
+    figures.show_figure("square", "vi")
+    assert len(drawn) == 1 and shown[0] == shown[1]
+    figures.show_figure("square", "en")  # another language is another drawing
+    titled.write_text("circle", encoding="utf-8")
+    figures.show_figure("square", "vi")
+    assert len(drawn) == 3 and shown[3] != shown[0]
+
+
+def counted(function, calls: list):
+    def call(*args, **kwargs):
+        calls.append(args)
+        return function(*args, **kwargs)
+
+    return call
+
+
 def test_importing_the_modules_loads_no_plotting_or_network_library():
     code = (
         "import sys; import pgi_analysis.figures, pgi_analysis.responsibility, "

@@ -39,3 +39,36 @@ def test_import_prints_nothing_and_loads_no_plotting():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert (result.stdout, result.stderr) == ("[]\n", "")
+
+
+def _notebook_cells():
+    import nbformat
+
+    for path in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        yield path.name, nbformat.read(path, as_version=4).cells
+
+
+def test_findings_are_computed_never_typed_into_markdown():
+    """Under a Findings heading only code speaks: a number in Markdown there would go stale when
+    a year is added (the sentences come from `pgi_analysis.findings`)."""
+    for name, cells in _notebook_cells():
+        under_findings, computed = False, False
+        for cell in cells:
+            if cell.cell_type == "markdown":
+                heading = re.search(r"^#+\s*(.*)$", cell.source, re.M)
+                if heading:
+                    under_findings = heading[1].strip() in {"Findings", "Kết luận"}
+                if under_findings:
+                    assert not re.search(r"\d", re.sub(r"^#+.*$", "", cell.source, flags=re.M))
+            elif under_findings:
+                computed = computed or "findings(" in cell.source
+        assert computed, f"{name}: no computed findings under its Findings heading"
+
+
+def test_every_prose_cell_has_its_counterpart_in_the_other_language():
+    """Markdown comes in pairs, Vietnamese then English, tagged so each language's page keeps
+    its own."""
+    for name, cells in _notebook_cells():
+        prose = [cell for cell in cells if cell.cell_type == "markdown"]
+        tags = [cell.metadata.get("tags", []) for cell in prose]
+        assert tags == [["vi"], ["en"]] * (len(prose) // 2), name

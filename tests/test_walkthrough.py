@@ -25,6 +25,7 @@ from pgi_analysis.figures import report_figure, show_figure
 from pgi_analysis.outcomes import load_outcome_data
 from pgi_analysis.plotting import house_style
 from pgi_analysis.scores import SCORES_SHEET
+from pgi_analysis.vocabulary import LANGUAGES, format_number
 from pgi_analysis.workbook import SCORES_SHEET as WORKBOOK_SCORES_SHEET
 
 pytestmark = pytest.mark.integration
@@ -32,6 +33,7 @@ pytestmark = pytest.mark.integration
 LANG_SON = "Lạng Sơn"
 SOURCE = "https://example.org/made-up-pgi-2025"
 WORKBOOK = "reports/pgi_phan_cong_18-KH-UBND_2026.xlsx"
+WORD_REPORT = "reports/bao_cao_pgi_18-KH-UBND_2026.docx"
 NOTEBOOK_04 = "notebooks/04_pgi_outcomes.ipynb"
 TEMPLATE = "pgi_2025.xlsx"  # the maintainer's own file, where the README writes it
 
@@ -134,9 +136,19 @@ def _the_year_is_everywhere(copy, figures, figures_before):
     assert len(rows_2025) == 6 * len(figures)  # four sub-indices, total and rank per province
 
     notebook = json.loads((copy / NOTEBOOK_04).read_text(encoding="utf-8"))
-    assert "2025" in _cell_text(notebook, "outcomes.coverage(")
+    assert "2025" in _cell_text(notebook, "coverage.year_coverage(")
     trajectory = _cell_text(notebook, "outcomes.trajectory(")
     assert "2025" in trajectory and f"{lang_son['total']:g}" in trajectory
+    # the computed findings name the year, Lạng Sơn's total and its rank, in both languages
+    findings = _cell_text(notebook, "outcome_findings.findings(")
+    for lang in LANGUAGES:
+        total = format_number(lang_son["total"], lang)
+        assert "PGI 2025" in findings and total in findings, lang
+    assert f"{lang_son['rank']}/34" in findings
+    for lang in LANGUAGES:  # the reports people read carry them too
+        page = (copy / f"reports/html/{lang}/04_pgi_outcomes.html").read_text(encoding="utf-8")
+        assert format_number(lang_son["total"], lang) in page
+    assert format_number(lang_son["total"], "vi") in _docx_text(copy / WORD_REPORT)
 
     book = openpyxl.load_workbook(copy / WORKBOOK, read_only=True)
     values = [row for row in book[WORKBOOK_SCORES_SHEET].iter_rows(values_only=True)]
@@ -151,6 +163,19 @@ def _the_year_is_everywhere(copy, figures, figures_before):
         for lang in ("vi", "en"):
             name = f"figures/{lang}/lang_son_rank_by_year.png"
             assert (copy / name).read_bytes() != figures_before[name]
+
+
+def _docx_text(path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([*(paragraph.text for paragraph in document.paragraphs), *cells])
+
+
+def _findings(copy) -> str:
+    notebook = json.loads((copy / NOTEBOOK_04).read_text(encoding="utf-8"))
+    return _cell_text(notebook, "outcome_findings.findings(")
 
 
 def _only_data_notebooks_and_figures_changed(copy):
@@ -180,6 +205,7 @@ def test_the_yearly_walkthrough_with_a_complete_then_a_sparse_year(tmp_path):
     run_command(copy, "report")
     _the_year_is_everywhere(copy, complete, figures_before)
     _only_data_notebooks_and_figures_changed(copy)
+    assert "is thin" not in _findings(copy)
     _strict_nbval(copy)
 
     # The sparse year, from the same starting point: the complete year taken out again.
@@ -195,4 +221,7 @@ def test_the_yearly_walkthrough_with_a_complete_then_a_sparse_year(tmp_path):
     assert rerun == ["04_pgi_outcomes.ipynb"]  # 01-03 read no PGI figures
     _the_year_is_everywhere(sparse_copy, sparse, figures_before)
     _only_data_notebooks_and_figures_changed(sparse_copy)
+    findings = _findings(sparse_copy)  # the year is said to be thin; 2024 stays the headline
+    assert "PGI 2025 is thin" in findings and "PGI 2025 còn thưa" in findings
+    assert "which stays the headline comparison" in findings
     _strict_nbval(sparse_copy, NOTEBOOK_04)  # 01-03 are the complete case's, checked above
