@@ -137,17 +137,17 @@ FIGURES = (
         draw_rank_by_year,
         "Vị trí của Lạng Sơn trong bảng xếp hạng PGI qua các năm: hạng chia cho số tỉnh được "
         "xếp hạng năm đó (số tỉnh thay đổi sau sáp nhập), ghi hạng/số tỉnh tại mỗi điểm. Năm "
-        "không công bố hạng: cột xám là khoảng hạng còn có thể khi tổng điểm thấp hơn tổng điểm "
-        "của một tỉnh đã công bố hạng (ghi “ngoài top N”), nếu không thì tô gạch và ghi “không "
-        "rõ”. Dưới mỗi năm là tổng điểm; dấu * đánh dấu tổng cộng từ 4 CSTP, khi VCCI không "
+        "không công bố hạng: điểm rỗng là hạng suy ra được từ các bảng đã lưu (ghi “suy ra”), "
+        "cột xám là khoảng hạng còn có thể khi các bảng chỉ giới hạn được hạng, tô gạch khi "
+        "không rõ. Dưới mỗi năm là tổng điểm; dấu * đánh dấu tổng cộng từ 4 CSTP, khi VCCI không "
         "công bố tổng điểm. So sánh thứ hạng giữa các năm, điểm chỉ trong cùng một năm.",
         "Lạng Sơn's place in the PGI ranking by year: rank divided by the provinces ranked that "
-        "year (the number changed with the mergers), with rank/n at each point. A year without a "
-        "published rank is a grey band of the ranks still possible where its total is below "
-        "that of a province with a published rank (marked “outside the top N”), else hatched "
-        "and marked unknown. Under each year its total score, * marking a total summed from the "
-        "sub-indices where VCCI published none. Compare ranks across years, scores only within "
-        "a year.",
+        "year (the number changed with the mergers), with rank/n at each point. In a year "
+        "without a published rank, a hollow point is a rank the stored tables imply (marked "
+        "implied), a grey band the ranks still possible where they only bound it, a hatched "
+        "column an unknown rank. Under each year its total score, * marking a total summed from "
+        "the sub-indices where VCCI published none. Compare ranks across years, scores only "
+        "within a year.",
         "04_pgi_outcomes.ipynb",
         data=load_outcome_data,
     ),

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from pgi_analysis import outcomes
+from pgi_analysis import outcomes, ranks
 from pgi_analysis.plotting import (
     COLLECTIVE_COLOUR,
     INK,
@@ -145,17 +145,17 @@ def _column_label(ax, year: int, y: float, text: str) -> None:
     ax.text(year, y, text, ha="center", va="center", fontsize=SMALL_PT, color=INK, bbox=LABEL_BOX)
 
 
-def _draw_outside_top(ax, row, lang: str) -> None:
-    """A year without a published rank where the stored totals rule out the top places: a grey
-    band over the ranks still possible."""
-    best, ranked = row.outside_top + 1, row.provinces_ranked
-    _column(ax, row.year, best / ranked, 1.0, hatch=None)
+def _draw_bounded_rank(ax, row, lang: str) -> None:
+    """A year without a published rank that the stored tables narrow to a range: a grey band
+    over the ranks still possible."""
+    best, worst, ranked = row.rank_best, row.rank_worst, row.provinces_ranked
+    _column(ax, row.year, best / ranked, worst / ranked, hatch=None)
     label = pick(
         lang,
-        f"ngoài top {row.outside_top}\n(hạng {best}–{ranked}/{ranked},\nchưa công bố)",
-        f"outside the top {row.outside_top}\n(rank {best}–{ranked}/{ranked},\nnot published)",
+        f"hạng {best}–{worst}/{ranked}\n(chưa công bố)",
+        f"rank {best}–{worst}/{ranked}\n(not published)",
     )
-    _column_label(ax, row.year, (best / ranked + 1.0) / 2, label)
+    _column_label(ax, row.year, (best + worst) / 2 / ranked, label)
 
 
 def _draw_unknown_rank(ax, row, lang: str) -> None:
@@ -194,14 +194,25 @@ def _rank_notes(path: pd.DataFrame, lang: str) -> list[str]:
             "the number of provinces changes.",
         )
     ]
-    if path["outside_top"].notna().any():
+    if (path["rank_status"] == ranks.IMPLIED).any():
         notes.append(
             pick(
                 lang,
-                "Cột xám: hạng không được công bố, nhưng tổng điểm thấp hơn tổng điểm của một "
-                "tỉnh đã công bố hạng (quá sai số làm tròn): hạng nằm trong khoảng tô xám.",
-                "Grey band: no rank published, but the total is below that of a province with a "
-                "published rank (by more than rounding): the rank lies within the band.",
+                "Điểm rỗng: hạng không được công bố nhưng suy ra được từ các bảng đã lưu, với các "
+                "tiền đề nêu trong notebook 04 (thứ hạng theo tổng điểm, sai số làm tròn, năm suy "
+                "ra của bảng nguồn).",
+                "Hollow point: no rank published, but the stored tables imply it, under the "
+                "premises notebook 04 states (ranks follow totals, rounding, the inferred year of "
+                "the source table).",
+            )
+        )
+    if (path["rank_status"] == ranks.BOUNDED).any():
+        notes.append(
+            pick(
+                lang,
+                "Cột xám: hạng không được công bố; các bảng đã lưu chỉ giới hạn nó trong khoảng "
+                "tô xám.",
+                "Grey band: no rank published; the stored tables narrow it to the band.",
             )
         )
     notes.append(
@@ -220,35 +231,55 @@ def _rank_notes(path: pd.DataFrame, lang: str) -> list[str]:
 def draw_rank_by_year(data: OutcomeData, lang: str) -> Figure:
     """Lạng Sơn's rank in each year as a position among the provinces ranked that year (rank /
     n, each point labelled rank/n): 63 provinces up to 2024 and 34 from 2025, so a raw rank
-    axis would make 30th of 34 look mid-table. A year without a published rank is a grey band
-    where the stored totals bound it (`outcomes.outside_top`), else a hatched column marked
+    axis would make 30th of 34 look mid-table. A rank the stored tables imply (`ranks`) is a
+    hollow point, one they only bound a grey band over the ranks still possible, else a
+    hatched column marked
     unknown; no line is drawn across either."""
     path = outcomes.trajectory(data.scores, data.provinces)
+    placed = path["rank_status"].isin([ranks.PUBLISHED, ranks.IMPLIED])
+    position = (path["rank_best"] / path["provinces_ranked"]).where(placed)
     drawing, ax = new_figure(height_cm=10.5)
-    for before, after in zip(path.iloc[:-1].itertuples(), path.iloc[1:].itertuples(), strict=True):
-        if not (pd.isna(before.rank) or pd.isna(after.rank)):
+    rows = list(zip(path.itertuples(), position, strict=True))
+    for (before, y0), (after, y1) in zip(rows[:-1], rows[1:], strict=True):
+        if not (pd.isna(y0) or pd.isna(y1)):
+            implied = ranks.IMPLIED in (before.rank_status, after.rank_status)
             ax.plot(
                 [before.year, after.year],
-                [before.relative_rank, after.relative_rank],
+                [y0, y1],
                 color=INK,
                 zorder=2,
+                linestyle=":" if implied else "-",
             )
-    known = path[path["rank"].notna()]
-    ax.scatter(known["year"], known["relative_rank"], s=45, color=INK, zorder=3, gid="rank")
-    for row in path.itertuples():
-        if not pd.isna(row.rank):
-            ax.annotate(
-                _rank_text(row.rank, row.provinces_ranked),
-                (row.year, row.relative_rank),
-                xytext=(8, 0),
+    published = path["rank_status"] == ranks.PUBLISHED
+    implied = path["rank_status"] == ranks.IMPLIED
+    ax.scatter(path["year"][published], position[published], s=45, color=INK, zorder=3, gid="rank")
+    ax.scatter(
+        path["year"][implied],
+        position[implied],
+        s=45,
+        facecolors="white",
+        edgecolors=INK,
+        linewidths=1.2,
+        zorder=3,
+        gid="implied",
+    )
+    for row, y in rows:
+        if row.rank_status in (ranks.PUBLISHED, ranks.IMPLIED):
+            text = _rank_text(row.rank_best, row.provinces_ranked)
+            if row.rank_status == ranks.IMPLIED:
+                text += pick(lang, " (suy ra)", " (implied)")
+            ax.annotate(  # above the line that leaves the point
+                text,
+                (row.year, y),
+                xytext=(6, 5),
                 textcoords="offset points",
-                va="center",
+                va="bottom",
                 fontsize=8,
                 fontweight="bold",
                 color=INK,
             )
-        elif not pd.isna(row.outside_top):
-            _draw_outside_top(ax, row, lang)
+        elif row.rank_status == ranks.BOUNDED:
+            _draw_bounded_rank(ax, row, lang)
         else:
             _draw_unknown_rank(ax, row, lang)
     _mark_new_counts(ax, path, lang)

@@ -98,6 +98,9 @@ def pick(lang: str, vi: str, en: str) -> str:
     return vi if check_language(lang) == "vi" else en
 
 
+# Words an official would not write for the package's terms (GLOSSARY says what to write instead):
+# an academic credit for a lead share, a pejorative for unnamed collectives, a vague "derived".
+REJECTED_TERMS = ("tín chỉ", "tập thể chung chung", "tính suy ra")
 # Where a figure is not known: never 0, never blank in a table people read.
 UNKNOWN = ("chưa công bố", "not published")
 MISSING = "—"

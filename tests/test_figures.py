@@ -16,7 +16,6 @@ NAMES = [entry.name for entry in figures.FIGURES]
 # Characters an English figure may use beyond ASCII: none of them Vietnamese
 ENGLISH_EXTRAS = set("×·–→−“”’")
 # Words an official would not write (vocabulary.GLOSSARY has the terms to use instead)
-NOT_OFFICIAL = ("tín chỉ", "tập thể chung chung", "tính suy ra", "suy ra")
 PLAN_SOURCE = {
     "vi": "Nguồn: Phụ lục Kế hoạch số 18/KH-UBND ngày 21/01/2026 của UBND tỉnh Lạng Sơn.",
     "en": "Source: appendix to Plan No. 18/KH-UBND of 21 January 2026, Lang Son People's "
@@ -43,7 +42,7 @@ def check_language_of_texts(figure, lang: str) -> None:
         assert not foreign, f"Vietnamese in the English figure: {sorted(foreign)}"
     else:
         assert foreign, "no Vietnamese letter in the Vietnamese figure"
-        assert not [word for word in NOT_OFFICIAL if word in texts.lower()]
+        assert not [word for word in vocabulary.REJECTED_TERMS if word in texts.lower()]
 
 
 def numeric_tick_labels(figure) -> list[str]:
@@ -82,7 +81,7 @@ def test_each_figure_is_shown_by_its_notebook(entry):
 def test_each_figure_has_captions_in_both_languages_in_official_words(entry):
     assert entry.caption_vi.strip() and entry.caption_en.strip()
     assert entry.caption_vi != entry.caption_en
-    assert not [word for word in NOT_OFFICIAL if word in entry.caption_vi.lower()]
+    assert not [word for word in vocabulary.REJECTED_TERMS if word in entry.caption_vi.lower()]
 
 
 def test_an_unknown_figure_or_language_is_refused():

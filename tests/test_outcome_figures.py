@@ -41,8 +41,9 @@ def test_rank_figure_puts_ranks_relative_to_the_provinces_ranked_that_year(small
     assert 2024 not in ranks
     texts = _texts(figure)
     assert "30/34" in texts and "62/63" in texts and "63 → 34 provinces" in texts
-    # Gia Lai ranked 30th with 25.05, above Lạng Sơn's 22.63
-    assert "outside the top 30\n(rank 31–63/63" in texts
+    # the stored tables bound its rank: Gia Lai ranked 30th with 25.05, so ranks 1-30 are ahead
+    # of Lạng Sơn's 22.63, and so is Cao Bằng (23.00, beyond rounding), unranked
+    assert "rank 32–63/63\n(not published)" in texts
     assert "2024\ntotal 22.63*" in texts
 
 
@@ -98,3 +99,11 @@ def test_scores_are_written_with_the_language_s_decimal_mark(small_outcomes):
     english = _texts(_draw(outcome_figures.draw_lang_son_vs_peers, small_outcomes, "en"))
     assert "4,95 (?)" in vietnamese and "22,63*" in vietnamese and "4.95" not in vietnamese
     assert "4.95 (?)" in english and "22.63*" in english
+
+
+@pytest.mark.integration
+def test_the_real_2024_rank_is_drawn_as_implied(committed_pgi):
+    from pgi_analysis.outcomes import load_outcome_data
+
+    texts = _texts(_draw(outcome_figures.draw_rank_by_year, load_outcome_data(committed_pgi)))
+    assert "61/63 (implied)" in texts and "62/63" in texts and "2/63" in texts
