@@ -154,7 +154,7 @@ def _findings(chapter: Chapter, data: OutcomeData) -> Findings:
 
 
 def report_document(
-    lang: str, data: OutcomeData | None = None, figures_dir: Path = paths.FIGURES
+    lang: str, data: OutcomeData | None = None, figures_dir: Path = paths.FIGURES_FOLDER
 ) -> Document:
     """The report in `lang`, from the stored data and the figures written in `figures_dir`."""
     lang = check_language(lang)

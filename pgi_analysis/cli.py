@@ -144,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     figures = commands.add_parser("figures", help="write the report figures only")
     figures.add_argument("--lang", choices=list(LANGUAGE_CHOICES), default="both")
-    figures.add_argument("--out", type=Path, default=paths.FIGURES, help="output folder")
+    figures.add_argument("--out", type=Path, default=paths.FIGURES_FOLDER, help="output folder")
     figures.add_argument("--jobs", type=int, default=2, help="figures drawn at once")
     figures.set_defaults(run=_figures)
 

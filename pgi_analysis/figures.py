@@ -200,7 +200,7 @@ def render_figure(name: str, lang: str, data: Any = None) -> Figure:
         return entry.draw(entry.data() if data is None else data, lang)
 
 
-def write_figure(name: str, lang: str, out_dir: Path = paths.FIGURES) -> list[Path]:
+def write_figure(name: str, lang: str, out_dir: Path = paths.FIGURES_FOLDER) -> list[Path]:
     """Draw the figure once and write `<out_dir>/<lang>/<name>.png` (300 dpi) and `.svg`."""
     return save_figure(render_figure(name, lang), name, out_dir, lang)
 
@@ -268,7 +268,7 @@ def figures_readme(languages: Iterable[str] = LANGUAGES) -> str:
 
 
 def write_all_figures(
-    out_dir: Path = paths.FIGURES, languages: Iterable[str] = LANGUAGES, jobs: int = 2
+    out_dir: Path = paths.FIGURES_FOLDER, languages: Iterable[str] = LANGUAGES, jobs: int = 2
 ) -> list[Path]:
     """Write every registered figure in each of `languages`, and the README; return the files.
 

@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-LANGUAGES = ("vi", "en")
+LANGUAGES = ("vi", "en")  # Vietnamese first: the plan's own language
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -77,6 +78,10 @@ if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
 NO_ROWS = ("Chưa có số liệu.", "No data yet.")
+# A report page shows a table this long open; a longer one opens on a click, so that the page
+# reads as text with its tables at hand.
+LONG_TABLE = 15
+FOLDED = ("Bảng {rows} dòng (bấm để mở)", "Table of {rows} rows (click to open)")
 MORE_ROWS = ("… và {count} dòng khác", "… and {count} more rows")
 # Numbers stand right-aligned, so that their digits line up.
 NUMERIC_KINDS = frozenset({COUNT, NUMBER, SHARE})
@@ -307,6 +312,19 @@ def split_columns(frame: pd.DataFrame, size: int, keep: int = 1) -> list[pd.Data
     return [frame[key + rest[start : start + step]] for start in range(0, len(rest), step)]
 
 
+@dataclass(frozen=True)
+class Folded:
+    """A long table on a report page: a line to click, and the table under it."""
+
+    summary: str
+    table_html: str
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<details><summary>{html.escape(self.summary)}</summary>\n{self.table_html}</details>"
+        )
+
+
 class TableDisplay:
     """How a notebook shows the library's tables: as they are for researchers (`report` False),
     as people read them in `lang` for the report pages (`readable`). Call it with a table, a name
@@ -320,7 +338,11 @@ class TableDisplay:
             return table
         if table.empty:  # a reader is told so, not shown headers over nothing
             return Markdown(f"*{pick(self.lang, *NO_ROWS)}*")
-        return readable(table, self.lang, uuid=name, agencies=self.agencies, **options)
+        styled_table = readable(table, self.lang, uuid=name, agencies=self.agencies, **options)
+        if len(table) <= LONG_TABLE:
+            return styled_table
+        summary = pick(self.lang, *FOLDED).format(rows=format_count(len(table), self.lang))
+        return Folded(summary, styled_table.to_html())
 
     def sensitivity(self, table: pd.DataFrame) -> pd.DataFrame | Styler:
         """`counting.sensitivity`: a row per finding, a column per counting choice."""

@@ -49,7 +49,7 @@ REPORT_NOTEBOOKS = paths.REPORTS / "notebooks"
 COMMITTED = "committed"  # the run of a notebook written back to notebooks/
 MTIME_RESOLUTION = 2.0  # seconds: the coarsest file times (FAT) still tell a file just written
 # Only files in these folders are ever removed as outputs of earlier runs.
-REMOVABLE = (paths.REPORTS, paths.FIGURES)
+REMOVABLE = (paths.REPORTS, paths.FIGURES_FOLDER)
 
 
 class StepFailed(Exception):
@@ -412,7 +412,7 @@ def _write_workbook() -> list[Path]:
 
 
 def _documentation() -> list[Path]:
-    return [paths.PROCESSED / "README.md", paths.GLOSSARY]
+    return [paths.PROCESSED / "README.md", paths.GLOSSARY_FILE]
 
 
 def _write_documentation() -> list[Path]:
@@ -436,7 +436,7 @@ def _report_figures() -> list[Path]:
     from pgi_analysis.figures import FIGURES, figure_files
 
     return [
-        paths.FIGURES / name
+        paths.FIGURES_FOLDER / name
         for entry in FIGURES
         for name in figure_files(entry, _figure_languages())
         if name.endswith(".png")
@@ -450,7 +450,7 @@ def _write_word_reports() -> list[Path]:
 
 
 def _figures_readme() -> list[Path]:
-    return [paths.FIGURES / "README.md"]
+    return [paths.FIGURES_FOLDER / "README.md"]
 
 
 def _figure_languages() -> tuple[str, ...]:
@@ -461,7 +461,7 @@ def _figure_languages() -> tuple[str, ...]:
         lang
         for lang in LANGUAGES
         if all(
-            (paths.FIGURES / name).exists()
+            (paths.FIGURES_FOLDER / name).exists()
             for entry in FIGURES
             for name in figure_files(entry, [lang])
         )
@@ -471,7 +471,7 @@ def _figure_languages() -> tuple[str, ...]:
 def _write_figures_readme() -> list[Path]:
     from pgi_analysis.figures import figures_readme
 
-    readme = paths.FIGURES / "README.md"
+    readme = paths.FIGURES_FOLDER / "README.md"
     atomic_write_bytes(readme, figures_readme(_figure_languages()).encode("utf-8"))
     return [readme]
 
@@ -501,7 +501,7 @@ class NotebookRun:
         return [
             REPORT_NOTEBOOKS / self.lang / self.notebook.name,
             HTML / self.lang / f"{stem}.html",
-            *(paths.FIGURES / name for name in _notebook_figures(self.notebook, self.lang)),
+            *(paths.FIGURES_FOLDER / name for name in _notebook_figures(self.notebook, self.lang)),
         ]
 
 
@@ -630,7 +630,9 @@ def _run_notebook(context: Context, path: Path, runs: list[tuple[Unit, NotebookR
     started = time.perf_counter()
     notebook = _read_notebook(path)
     every_run = len(runs) == len(notebook_runs(path))
-    figures_dir = os.path.relpath(paths.FIGURES, paths.NOTEBOOKS)  # the kernel runs in notebooks/
+    figures_dir = os.path.relpath(
+        paths.FIGURES_FOLDER, paths.NOTEBOOKS
+    )  # the kernel runs in notebooks/
     written = []
     with context.job_kernels().kernel(paths.NOTEBOOKS, watch=paths.DATA) as kernel:
         for _, run in runs:
@@ -674,7 +676,7 @@ def _written_since(path: Path, moment: float) -> bool:
 def _notebook_products() -> list[Path]:
     from pgi_analysis.figures import FIGURES, figure_files
 
-    figures = [paths.FIGURES / name for entry in FIGURES for name in figure_files(entry)]
+    figures = [paths.FIGURES_FOLDER / name for entry in FIGURES for name in figure_files(entry)]
     runs = [run for path in notebook_paths() for run in notebook_runs(path)]
     return [*(path for run in runs for path in run.outputs()), *figures]
 

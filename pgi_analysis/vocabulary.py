@@ -10,8 +10,7 @@ from datetime import date
 from typing import NamedTuple
 
 from pgi_analysis import reference
-
-LANGUAGES = ("vi", "en")  # Vietnamese first: the plan's own language
+from pgi_analysis.messages import LANGUAGES
 
 # --- roles ------------------------------------------------------------------------------------
 

@@ -19,16 +19,17 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from pgi_analysis.files import FIXED_TIME, atomic_write_bytes, restamped_zip
+from pgi_analysis.plotting import TEXT_WIDTH_CM
 from pgi_analysis.vocabulary import pick
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.text.paragraph import Paragraph
 
-# A4 with 2.5 cm side margins: a 16 cm text column, the width every report figure is drawn for.
+# A4 with side margins that leave the text column every report figure is drawn for.
 PAGE_CM = (21.0, 29.7)
-MARGINS_CM = {"left": 2.5, "right": 2.5, "top": 2.0, "bottom": 2.0}
-TEXT_WIDTH_CM = PAGE_CM[0] - MARGINS_CM["left"] - MARGINS_CM["right"]
+SIDE_MARGIN_CM = (PAGE_CM[0] - TEXT_WIDTH_CM) / 2
+MARGINS_CM = {"left": SIDE_MARGIN_CM, "right": SIDE_MARGIN_CM, "top": 2.0, "bottom": 2.0}
 # Vietnamese administrative documents are set in Times New Roman, 13–14 pt.
 BODY_FONT, BODY_SIZE, SMALL_SIZE = "Times New Roman", 13, 10
 SOURCE_STYLE = "Source"  # the line under a figure or table saying where its data come from

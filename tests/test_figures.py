@@ -323,3 +323,12 @@ def test_every_registered_figure_is_ready_for_an_a4_report(tmp_path, name, lang)
     wrong_mark = {"vi": r"\d\.\d", "en": r"\d,\d"}[lang]  # 4,95 in Vietnamese, 4.95 in English
     assert [label for label in numeric_tick_labels(figure) if re.search(wrong_mark, label)] == []
     assert re.search(r"(Nguồn|Source): .+\.$", _footer(figure))
+
+
+def test_every_committed_png_pastes_into_an_a4_text_column_at_100_percent():
+    """The files officials paste: each declares a physical size that fits 16.5 × 24.5 cm."""
+    pngs = sorted(paths.FIGURES_FOLDER.rglob("*.png"))
+    assert len(pngs) == 2 * len(figures.FIGURES)
+    for png in pngs:
+        width, height = plotting.png_size_cm(png.read_bytes())
+        assert width <= 16.5 and height <= 24.5, png.name

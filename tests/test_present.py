@@ -276,7 +276,7 @@ def test_every_table_of_the_library_reads_without_code_words(library_tables, lan
 
 def test_the_committed_glossary_and_data_dictionary_are_those_the_code_writes():
     """`make report` writes both from the declarations (vocabulary, schemas)."""
-    assert paths.GLOSSARY.read_text(encoding="utf-8") == vocabulary.glossary_markdown()
+    assert paths.GLOSSARY_FILE.read_text(encoding="utf-8") == vocabulary.glossary_markdown()
     dictionary = (paths.PROCESSED / "README.md").read_text(encoding="utf-8")
     assert dictionary == schemas.data_dictionary()
 
@@ -293,3 +293,16 @@ def test_no_label_uses_a_term_an_official_would_not_write():
     glossary = {term.vi: term.en for term in vocabulary.GLOSSARY}
     assert glossary["phần chủ trì"] == COLUMN_LABELS["lead_credit"].en.casefold()
     assert glossary["tổng cộng từ 4 CSTP"] == COLUMN_LABELS["derived"].en.casefold()
+
+
+def test_report_pages_fold_long_tables_and_say_when_there_is_nothing():
+    show = present.TableDisplay("vi", report=True)
+    short = pd.DataFrame({"year": range(2022, 2022 + present.LONG_TABLE)})
+    assert "<details>" not in show(short, "short").to_html()
+    long = pd.DataFrame({"year": range(2000, 2001 + present.LONG_TABLE)})
+    folded = show(long, "long")._repr_html_()
+    assert folded.startswith(f"<details><summary>Bảng {present.LONG_TABLE + 1} dòng (bấm để mở)")
+    assert 'id="T_long"' in folded
+    assert repr(show(long.iloc[:0], "none")) == "*Chưa có số liệu.*"
+    researchers = present.TableDisplay("vi", report=False)
+    assert researchers(long, "long") is long  # the table itself, as the library returns it

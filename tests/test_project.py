@@ -72,3 +72,19 @@ def test_every_prose_cell_has_its_counterpart_in_the_other_language():
         prose = [cell for cell in cells if cell.cell_type == "markdown"]
         tags = [cell.metadata.get("tags", []) for cell in prose]
         assert tags == [["vi"], ["en"]] * (len(prose) // 2), name
+
+
+def test_every_constant_of_the_package_is_defined_in_one_module():
+    """One home per idea: a label, colour, list or rule is defined once and imported elsewhere
+    (module-level names in capitals; private ones, with a leading underscore, stay local)."""
+    import ast
+
+    homes: dict[str, list[str]] = {}
+    for path in sorted((paths.ROOT / "pgi_analysis").rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", 0)]
+            for target in targets:
+                name = getattr(target, "id", "")
+                if len(name) > 1 and name.isupper() and not name.startswith("_"):
+                    homes.setdefault(name, []).append(path.relative_to(paths.ROOT).as_posix())
+    assert {name: found for name, found in homes.items() if len(found) > 1} == {}

@@ -400,7 +400,7 @@ def test_notebooks_run_first_in_vietnamese_then_as_committed_then_in_english():
         paths.REPORTS / "notebooks" / "en" / path.name,
         paths.REPORTS / "html" / "en" / f"{path.stem}.html",
     ]
-    assert Path(paths.FIGURES / "en" / "role_matrix.png") in runs[2].outputs()
+    assert Path(paths.FIGURES_FOLDER / "en" / "role_matrix.png") in runs[2].outputs()
 
 
 def _processes_mentioning(text: str) -> list[int]:

@@ -10,8 +10,10 @@ report, with the complete year taken out again: its report is the incremental on
 would get, and must not rerun the notebooks that read no PGI figures.
 """
 
+import html
 import inspect
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -165,6 +167,23 @@ def _the_year_is_everywhere(copy, figures, figures_before):
             assert (copy / name).read_bytes() != figures_before[name]
 
 
+def _visible_text(page: str) -> str:
+    """What a reader of an HTML page sees: no styles, scripts, tags or images."""
+    body = page[page.index("<body") :]
+    body = re.sub(r"<style.*?</style>|<script.*?</script>|<img[^>]*>", " ", body, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def _pages_read_as_their_language(copy):
+    """Each language's pages: no code words, no NaN, nothing of the other language's prose."""
+    for page in sorted((copy / "reports/html").glob("*/*.html")):
+        text = _visible_text(page.read_text(encoding="utf-8"))
+        assert not re.findall(r"\b[a-z]+_[a-z0-9_]+\b", text), page
+        assert not re.findall(r"\b(?:nan|NaN|<NA>|None|True|False)\b", text), page
+        other = "Findings" if page.parent.name == "vi" else "Kết luận"
+        assert other not in text, page
+
+
 def _docx_text(path) -> str:
     import docx
 
@@ -206,6 +225,7 @@ def test_the_yearly_walkthrough_with_a_complete_then_a_sparse_year(tmp_path):
     _the_year_is_everywhere(copy, complete, figures_before)
     _only_data_notebooks_and_figures_changed(copy)
     assert "is thin" not in _findings(copy)
+    _pages_read_as_their_language(copy)
     _strict_nbval(copy, NOTEBOOK_04)  # 01-03 read no PGI figures: the suite checks them
 
     # The sparse year, from the same starting point: the complete year taken out again.

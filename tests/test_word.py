@@ -88,9 +88,9 @@ def test_the_same_content_gives_the_same_bytes_with_a_fixed_date(tmp_path):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_annual_report_carries_every_figure_the_findings_and_the_plan(committed_pgi, lang):
     data = load_outcome_data(committed_pgi)
-    document = report_document(lang, data, paths.FIGURES)
+    document = report_document(lang, data, paths.FIGURES_FOLDER)
     written = word.document_bytes(document)
-    assert written == word.document_bytes(report_document(lang, data, paths.FIGURES))
+    assert written == word.document_bytes(report_document(lang, data, paths.FIGURES_FOLDER))
     read = _read(written)
     assert len(read.inline_shapes) >= 8
     assert all(shape.width <= Cm(16.5) for shape in read.inline_shapes)

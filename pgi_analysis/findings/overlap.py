@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 # The findings whose robustness the closing sentence sums up.
-CONCLUSIONS = ("most_co_assigned", "broker", "broker_unweighted", "strongest_tie")
+_SUMMED_UP = ("most_co_assigned", "broker", "broker_unweighted", "strongest_tie")
 # The strongest ties a reader is shown, as in notebook 03; pairs tied with the last are added.
 STRONGEST_TIES = 6
 
@@ -473,6 +473,6 @@ def findings(assignments: pd.DataFrame, agencies: pd.DataFrame) -> Findings:
             most_co_assigned(resp.network_centrality(graph), readings, agencies),
             brokers(resp.network_brokers(graph), readings, agencies),
             strongest_ties(resp.co_assignment_ties(graph, top=STRONGEST_TIES), readings, agencies),
-            readings.summary(CONCLUSIONS, agencies),
+            readings.summary(_SUMMED_UP, agencies),
         ]
     )

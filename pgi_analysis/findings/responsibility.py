@@ -35,7 +35,7 @@ from pgi_analysis.vocabulary import (
 )
 
 # The findings whose robustness the closing sentence sums up: the conclusions, not the numbers.
-CONCLUSIONS = (
+_SUMMED_UP = (
     "top_lead",
     "top_coordinator",
     "lead_more_unequal",
@@ -44,7 +44,7 @@ CONCLUSIONS = (
     "most_concentrated_sub_index",
 )
 # Measures of concentration by sub-index, in the order a reader meets them.
-SUB_INDEX_MEASURES = {
+CONCENTRATION_MEASURES = {
     "top_share_of_named": ("tỷ trọng của cơ quan đứng đầu", "the top body's share"),
     "hhi": ("HHI", "the HHI"),
     "gini": ("hệ số Gini tính trên mọi cơ quan được nêu tên", "the Gini over every named body"),
@@ -371,7 +371,7 @@ def concentration_by_sub_index(
         return None
     values = {
         measure: (fair if measure in fair.columns else leading)[measure]
-        for measure in SUB_INDEX_MEASURES
+        for measure in CONCENTRATION_MEASURES
     }
     groups: dict[tuple[int, ...], list[str]] = {}
     for measure, series in values.items():
@@ -389,7 +389,8 @@ def concentration_by_sub_index(
             pick(lang, "theo {measures}: {where}", "by {measures}: {where}").format(
                 measures=join_words(
                     (
-                        f"{pick(lang, *SUB_INDEX_MEASURES[m])} ({decimal(values[m][top[0]], lang)})"
+                        f"{pick(lang, *CONCENTRATION_MEASURES[m])} "
+                        f"({decimal(values[m][top[0]], lang)})"
                         for m in measures
                     ),
                     lang,
@@ -713,6 +714,6 @@ def findings(assignments: pd.DataFrame, agencies: pd.DataFrame) -> Findings:
             coordinators_by_sub_index(per_indicator, readings),
             collectives(shares, indicators, readings),
             kinds_of_actor(resp.assignments_by_kind(assignments, agencies)),
-            readings.summary(CONCLUSIONS, agencies),
+            readings.summary(_SUMMED_UP, agencies),
         ]
     )
