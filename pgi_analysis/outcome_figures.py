@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from pgi_analysis import outcomes, ranks
+from pgi_analysis import coverage, outcomes, ranks
 from pgi_analysis.plotting import (
     COLLECTIVE_COLOUR,
     INK,
@@ -30,6 +30,7 @@ from pgi_analysis.plotting import (
 from pgi_analysis.responsibility_figures import plan_reference
 from pgi_analysis.vocabulary import (
     COLLECTIVES_LABEL,
+    SCORE_MEASURES,
     SUB_INDEX_COLOURS,
     SUB_INDEX_MEASURES,
     format_count,
@@ -384,11 +385,37 @@ def _label_marker(ax, label: str, x: float, row: int, where) -> None:
     )
 
 
-def _draw_province(ax, standing: pd.Series, row: int, colour: str, lang: str) -> None:
-    """The province's own figure, marked if derived or flagged; hatched and labelled if unknown."""
+def _interval(scores: pd.DataFrame, year: int, measure: str) -> tuple[float, float] | None:
+    """The confidence interval the source published with the province's figure, if any."""
+    own = scores[
+        (scores["year"] == year)
+        & (scores["province_id"] == outcomes.LANG_SON)
+        & (scores["measure"] == measure)
+    ]
+    if own.empty or own[["ci_low", "ci_high"]].isna().any(axis=None):
+        return None
+    return float(own["ci_low"].iloc[0]), float(own["ci_high"].iloc[0])
+
+
+def _draw_province(
+    ax, standing: pd.Series, row: int, colour: str, lang: str, interval=None
+) -> None:
+    """The province's own figure, marked if derived or flagged, with the interval the source
+    published around it if any; hatched and labelled if unknown."""
     if pd.isna(standing["value"]):
         _draw_unknown(ax, standing, row, lang)
         return
+    if interval is not None:
+        ax.plot(
+            interval,
+            [row, row],
+            color=colour,
+            linewidth=2.5,
+            alpha=0.6,
+            zorder=3,
+            solid_capstyle="butt",
+            gid="interval",
+        )
     face = "white" if standing["derived"] else colour
     ax.scatter(
         standing["value"],
@@ -422,7 +449,8 @@ def _draw_rows(ax, data: OutcomeData, comparison: pd.DataFrame, measures, lang: 
         colour = SUB_INDEX_COLOURS.get(sub_index, TOTAL_COLOUR)
         _draw_others(ax, table, row)
         _draw_means(ax, standing, row)
-        _draw_province(ax, standing, row, colour, lang)
+        interval = _interval(data.scores, standing["year"], measure)
+        _draw_province(ax, standing, row, colour, lang, interval)
         ax.annotate(
             _count_label(standing, lang),
             (1.01, row),
@@ -480,9 +508,11 @@ def _peer_legend(drawing, data: OutcomeData, lang: str) -> None:
 
 
 def draw_lang_son_vs_peers(data: OutcomeData, lang: str) -> Figure:
-    """Lạng Sơn's sub-indices and total in the latest year with its sub-indices, among every
-    province with the figure that year, its region and the published national mean."""
-    year = outcomes.latest_sub_index_year(data.scores)
+    """Lạng Sơn's sub-indices and total in the headline year (`coverage.headline_year`: the
+    latest year with enough provinces), among every province with the figure that year, its
+    region and the published national mean; a later year with too few provinces is named in a
+    note, not drawn in its place."""
+    year, thin = _compared_years(data)
     years = [] if year is None else [year]
     source = source_line(lang, pgi_reference(data.scores, years, lang))
     drawing, (top, bottom) = new_figure(height_cm=13.5, nrows=2, height_ratios=[4, 1.2])
@@ -517,15 +547,59 @@ def draw_lang_son_vs_peers(data: OutcomeData, lang: str) -> Figure:
         notes.append(_derived_note(lang))
     if comparison["flag"].any():
         notes.append(_flag_note(lang))
+    if any(_interval(data.scores, year, measure) for measure in SCORE_MEASURES):
+        notes.append(
+            pick(
+                lang,
+                "Vạch màu nhạt quanh điểm của tỉnh: khoảng tin cậy do nguồn công bố.",
+                "Light bar around the province's figure: the confidence interval its source gives.",
+            )
+        )
+    notes += [_thin_note(data, thin_year, year, lang) for thin_year in thin]
     return finish(drawing, source, notes)
+
+
+def _well_covered(data: OutcomeData, year: int) -> bool:
+    covered = coverage.group_coverage(data.scores, data.provinces).set_index("year")
+    return bool(covered.at[year, "well_covered"])
+
+
+def _compared_years(data: OutcomeData) -> tuple[int | None, list[int]]:
+    """The year the figures compare (the headline year, else the latest with the province's
+    sub-indices) and the years shown that are too thin to compare: a later one, or the year
+    compared itself when no year is well covered."""
+    years = coverage.comparison_years(data.scores, data.provinces, province_id=outcomes.LANG_SON)
+    if not years:
+        return None, []
+    return years[0], [year for year in years if not _well_covered(data, year)]
+
+
+def _thin_note(data: OutcomeData, thin: int, shown: int, lang: str) -> str:
+    """How few provinces a thin year has, and what the figure does about it."""
+    covered = coverage.group_coverage(data.scores, data.provinces).set_index("year")
+    have, ranked = covered.at[thin, "most"], data.provinces.ranked(thin)
+    minimum = format_share(coverage.MIN_COVERAGE, lang)
+    thin_vi = f"PGI {thin} còn thưa ({have}/{ranked} tỉnh có số liệu, dưới {minimum})"
+    thin_en = f"PGI {thin} is thin ({have} of {ranked} provinces with figures, under {minimum})"
+    if thin == shown:
+        return pick(
+            lang,
+            f"{thin_vi}: chưa năm nào đủ số tỉnh; vị trí và mức trung bình chỉ để tham khảo.",
+            f"{thin_en}: no year has enough provinces; read positions and means with care.",
+        )
+    return pick(
+        lang,
+        f"{thin_vi}: hình so sánh PGI {shown}.",
+        f"{thin_en}: the figure compares PGI {shown}.",
+    )
 
 
 # --- responsibility beside the gaps -----------------------------------------------------------
 
 
 def _link(data: OutcomeData) -> pd.DataFrame:
-    """`outcomes.sub_index_link` for the latest year with Lạng Sơn's sub-indices."""
-    year = outcomes.latest_sub_index_year(data.scores)
+    """`outcomes.sub_index_link` for the year the figures compare (`_compared_years`)."""
+    year, _thin = _compared_years(data)
     comparison = outcomes.compare(data.scores, data.provinces, years=[] if year is None else [year])
     structure = outcomes.sub_index_structure(data.tidy, data.sub_indices)
     return outcomes.sub_index_link(structure, comparison, year)

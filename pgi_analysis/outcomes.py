@@ -218,12 +218,6 @@ def trajectory(
     return table.rename_axis(index="year", columns=None).reset_index()
 
 
-def latest_sub_index_year(scores: pd.DataFrame, province_id: str = LANG_SON) -> int | None:
-    """The latest year with any sub-index of the province, however few provinces have theirs
-    (`coverage.latest_year`); the headline comparison uses `coverage.headline_year`."""
-    return cover.latest_year(scores, "sub_indices", province_id)
-
-
 # --- the province against the others ----------------------------------------------------------
 
 # What `standing` says, among all provinces with data and among those of the region.

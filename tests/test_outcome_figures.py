@@ -107,3 +107,35 @@ def test_the_real_2024_rank_is_drawn_as_implied(committed_pgi):
 
     texts = _texts(_draw(outcome_figures.draw_rank_by_year, load_outcome_data(committed_pgi)))
     assert "61/63 (implied)" in texts and "62/63" in texts and "2/63" in texts
+
+
+@pytest.mark.integration
+def test_a_thin_latest_year_is_named_not_drawn_in_place_of_the_well_covered_one(committed_pgi):
+    """Three provinces with 2025 figures do not replace the 2024 comparison of 36."""
+    from pgi_analysis.outcomes import load_outcome_data
+
+    data = load_outcome_data(committed_pgi)
+    rows = [
+        (2025, province, f"sub_index_{n}", 5.0 + n / 10, False, "")
+        for province in ("lang-son", "ha-noi", "ca-mau")
+        for n in range(1, 5)
+    ]
+    extra = small_scores(rows)
+    thin = dataclasses.replace(data, scores=pd.concat([data.scores, extra], ignore_index=True))
+    peers = _texts(_draw(outcome_figures.draw_lang_son_vs_peers, thin))
+    assert "among the provinces with data, PGI 2024" in peers
+    assert "PGI 2025 is thin (3 of 34 provinces with figures, under 50%)" in peers
+    structure = _texts(_draw(outcome_figures.draw_responsibility_vs_gap, thin))
+    assert "2024" in structure and "2025" not in structure.split("Source")[0]
+
+
+def test_a_published_interval_is_drawn_around_the_province_s_figure(small_outcomes):
+    scores = small_outcomes.scores.copy()
+    own = (scores["province_id"] == "lang-son") & (scores["year"] == 2024)
+    scores.loc[own & (scores["measure"] == "sub_index_3"), ["ci_low", "ci_high"]] = [6.4, 7.0]
+    figure = _draw(
+        outcome_figures.draw_lang_son_vs_peers, dataclasses.replace(small_outcomes, scores=scores)
+    )
+    bars = [line for ax in figure.axes for line in ax.lines if line.get_gid() == "interval"]
+    assert [list(bar.get_xdata()) for bar in bars] == [[6.4, 7.0]]
+    assert "the confidence interval its source gives" in _texts(figure)

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from outcome_frames import provinces, scores
 
-from pgi_analysis import exposure, outcomes, ranks, selection
+from pgi_analysis import coverage, exposure, outcomes, ranks, selection
 from pgi_analysis.appendix import TidyAppendix
 from pgi_analysis.scores import add_scores_file
 
@@ -256,7 +256,7 @@ def test_an_added_year_flows_into_every_table(pgi_dir, tmp_path):
     path = outcomes.trajectory(data.scores, data.provinces).set_index("year")
     assert path.loc[2025, ["rank", "provinces_ranked"]].tolist() == [20, 34]
     assert math.isnan(path.loc[2025, "sub_index_4"]) and math.isnan(path.loc[2025, "total"])
-    assert outcomes.latest_sub_index_year(data.scores) == 2025
+    assert coverage.latest_year(data.scores, "sub_indices", outcomes.LANG_SON) == 2025
     comparison = outcomes.compare(data.scores, data.provinces)
     first = _row(comparison, year=2025, measure="sub_index_1")
     assert (first.provinces_with_data, first.position, first.others_mean) == (3, 3, 6.5)
