@@ -62,6 +62,12 @@ def plan_reference(lang: str) -> str:
     )
 
 
+def _collectives_left_out(lang: str) -> str:
+    return pick(
+        lang, f"Không tính {_collectives(lang)}.", f"{_collectives(lang, start=True)} are left out."
+    )
+
+
 def _finish(drawing, lang: str, notes: list[str] | tuple[str, ...] = ()) -> Figure:
     return finish(drawing, source_line(lang, plan_reference(lang)), notes)
 
@@ -207,12 +213,7 @@ def draw_lead_load(tidy: TidyAppendix, lang: str) -> Figure:
         number_axis(ax.xaxis, lang, integer=True)
         ax.set_xlabel(pick(lang, "số chỉ số", "indicators"))
         ax.tick_params(axis="y", length=0)
-    note = pick(
-        lang,
-        f"Không tính {_collectives(lang)}.",
-        f"{_collectives(lang, start=True)} are left out.",
-    )
-    return _finish(drawing, lang, [note])
+    return _finish(drawing, lang, [_collectives_left_out(lang)])
 
 
 def draw_concentration(tidy: TidyAppendix, lang: str) -> Figure:
@@ -365,12 +366,7 @@ def draw_lead_vs_coordination(tidy: TidyAppendix, lang: str) -> Figure:
         pick(lang, "Chủ trì và phối hợp của từng cơ quan", "What each body leads and coordinates")
     )
     drawing.legend(loc="outside lower center", ncols=2)
-    note = pick(
-        lang,
-        f"Không tính {_collectives(lang)}.",
-        f"{_collectives(lang, start=True)} are left out.",
-    )
-    return _finish(drawing, lang, [note])
+    return _finish(drawing, lang, [_collectives_left_out(lang)])
 
 
 def draw_co_assignment_network(tidy: TidyAppendix, lang: str) -> Figure:
