@@ -20,6 +20,7 @@ from pgi_analysis.appendix_sheet import sheet_rows
 from pgi_analysis.appendix_text import text_rows
 from pgi_analysis.errors import InputError
 from pgi_analysis.reference import Gazetteer
+from pgi_analysis.schemas import TIDY_TABLES
 from pgi_analysis.text import name_key
 from pgi_analysis.vocabulary import COORDINATOR, LEAD
 
@@ -36,12 +37,9 @@ class TidyAppendix:
     repairs: pd.DataFrame
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        """The three tables written by `pgi-analysis tidy`, by file name."""
-        return {
-            "indicators": self.indicators,
-            "agencies": self.agencies,
-            "assignments": self.assignments,
-        }
+        """The three tables written by `pgi-analysis tidy`, by file name, each checked against
+        its declared schema (columns, types, key) before anything is written."""
+        return {schema.name: schema.check(getattr(self, schema.name)) for schema in TIDY_TABLES}
 
     def repairs_text(self) -> str:
         lines = [f"{len(self.repairs)} repairs:"]

@@ -1,5 +1,7 @@
 """The tidy tables against the document itself: every row below was read off the appendix."""
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
@@ -210,3 +212,13 @@ def test_every_row_matches_the_hand_checked_reading(tidy):
             _actors(tidy.assignments, row.indicator_id, "coordinator") == row.coordinators.split()
         )
     assert len(expected) == 42
+
+
+def test_the_tidy_tables_are_checked_against_their_schemas_before_writing(tidy):
+    assert list(tidy.tables()) == ["indicators", "agencies", "assignments"]
+    repeated = dataclasses.replace(tidy, assignments=pd.concat([tidy.assignments] * 2))
+    with pytest.raises(ValueError, match="assignments: the key"):
+        repeated.tables()
+    untyped = dataclasses.replace(tidy, indicators=tidy.indicators.astype({"sub_index": "str"}))
+    with pytest.raises(ValueError, match="indicators: wrong types"):
+        untyped.tables()
