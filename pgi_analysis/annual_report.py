@@ -4,12 +4,13 @@ an English counterpart), written as a Word document by `pgi_analysis.word`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pgi_analysis import paths, present, reference
 from pgi_analysis import responsibility as resp
-from pgi_analysis.figures import FIGURES, figure_files
+from pgi_analysis.figures import FIGURES, ReportFigure, figure_files
 from pgi_analysis.findings import Findings
 from pgi_analysis.findings import appendix as appendix_findings
 from pgi_analysis.findings import outcomes as outcome_findings
@@ -55,25 +56,100 @@ CAVEATS = (
 )
 
 
+def _years(data: OutcomeData) -> list[int]:
+    return sorted(data.scores["year"].unique().tolist())
+
+
+def _plan_source(data: OutcomeData, lang: str) -> str:
+    return source_line(lang, plan_reference(lang))
+
+
+def _scores_source(data: OutcomeData, lang: str) -> str:
+    return source_line(lang, pgi_reference(data.scores, _years(data), lang))
+
+
+def _sub_index_counts(data: OutcomeData, lang: str) -> Table:
+    tidy = data.tidy
+    summary = resp.sub_index_summary(tidy.indicators, tidy.assignments, data.sub_indices)
+    columns = ["sub_index", "indicators", "lead_assignments", "coordinator_assignments"]
+    return Table(
+        pick(lang, "Số chỉ số và số lượt giao theo CSTP", "Indicators and assignments"),
+        present.readable_frame(summary, lang, columns=[*columns, "several_leads"]),
+        _plan_source(data, lang),
+    )
+
+
+def _work_of_named_bodies(data: OutcomeData, lang: str) -> Table:
+    tidy = data.tidy
+    load = resp.with_agency_names(resp.lead_load(tidy.assignments), tidy.agencies)
+    named, _ = resp.split_collectives(load)
+    columns = ["agency_id", "led", "sole_lead", "lead_credit", "coordinated", "involved"]
+    return Table(
+        pick(lang, "Việc của từng cơ quan được nêu tên", "Each named body's work"),
+        present.readable_frame(named, lang, columns=columns, agencies=tidy.agencies),
+        _plan_source(data, lang),
+    )
+
+
+def _bodies_in_both_roles(data: OutcomeData, lang: str) -> Table:
+    tidy = data.tidy
+    overlaps = resp.role_overlap_wording(tidy.assignments)
+    columns = ["indicator_id", "agency_id", "lead_name", "coordinator_name"]
+    return Table(
+        pick(lang, "Cơ quan vừa chủ trì vừa phối hợp", "Bodies named lead and coordinator"),
+        present.readable_frame(overlaps, lang, columns=columns, agencies=tidy.agencies),
+        _plan_source(data, lang),
+    )
+
+
+def _scores_and_ranks(data: OutcomeData, lang: str) -> Table:
+    path = trajectory(data.scores, data.provinces, LANG_SON)
+    columns = ["year", "sub_index_1", "sub_index_2", "sub_index_3", "sub_index_4", "total"]
+    return Table(
+        pick(lang, "Điểm và thứ hạng PGI của Lạng Sơn", "Lạng Sơn's PGI scores and ranks"),
+        present.readable_frame(path, lang, columns=[*columns, "rank_best", "rank_status"]),
+        _scores_source(data, lang),
+    )
+
+
 @dataclass(frozen=True)
 class Chapter:
-    """One section of the report: the notebook whose findings and figures it carries."""
+    """One section of the report: the notebook whose findings and figures it carries, its key
+    table, and the sources its figures cite."""
 
     notebook: str
     heading: tuple[str, str]
+    findings: Callable[[OutcomeData], Findings]
+    table: Callable[[OutcomeData, str], Table]
+    cites_scores: bool = False
 
 
 CHAPTERS = (
-    Chapter("01_appendix_overview.ipynb", ("Phân công trong Phụ lục Kế hoạch", "The appendix")),
+    Chapter(
+        "01_appendix_overview.ipynb",
+        ("Phân công trong Phụ lục Kế hoạch", "The appendix"),
+        lambda data: appendix_findings.findings(data.tidy, data.sub_indices),
+        _sub_index_counts,
+    ),
     Chapter(
         "02_responsibility_distribution.ipynb",
         ("Trách nhiệm được phân bổ thế nào", "How responsibility is distributed"),
+        lambda data: responsibility_findings.findings(data.tidy.assignments, data.tidy.agencies),
+        _work_of_named_bodies,
     ),
     Chapter(
         "03_lead_coordination_overlap.ipynb",
         ("Vai trò chủ trì và phối hợp chồng lên nhau", "Where lead and coordinating roles overlap"),
+        lambda data: overlap_findings.findings(data.tidy.assignments, data.tidy.agencies),
+        _bodies_in_both_roles,
     ),
-    Chapter("04_pgi_outcomes.ipynb", ("Kết quả PGI của Lạng Sơn", "Lạng Sơn's PGI results")),
+    Chapter(
+        "04_pgi_outcomes.ipynb",
+        ("Kết quả PGI của Lạng Sơn", "Lạng Sơn's PGI results"),
+        outcome_findings.findings,
+        _scores_and_ranks,
+        cites_scores=True,
+    ),
 )
 
 
@@ -85,13 +161,18 @@ def report_path(lang: str, out_dir: Path = paths.REPORTS) -> Path:
     return Path(out_dir) / name
 
 
+def figure_path(entry: ReportFigure, lang: str, figures_dir: Path = paths.FIGURES_FOLDER) -> Path:
+    """The PNG of a registered figure that the report embeds."""
+    (png,) = [name for name in figure_files(entry, [lang]) if name.endswith(".png")]
+    return Path(figures_dir) / png
+
+
 def _figures(chapter: Chapter, data: OutcomeData, figures_dir: Path, lang: str) -> list[Figure]:
-    outcome = chapter.notebook.startswith("04")
-    references = [pgi_reference(data.scores, _years(data), lang)] if outcome else []
+    references = [pgi_reference(data.scores, _years(data), lang)] if chapter.cites_scores else []
     source = source_line(lang, *references, plan_reference(lang))
     return [
         Figure(
-            path=figures_dir / next(name for name in figure_files(entry, [lang]) if ".png" in name),
+            path=figure_path(entry, lang, figures_dir),
             caption=pick(lang, entry.caption_vi, entry.caption_en),
             source=source,
         )
@@ -100,78 +181,20 @@ def _figures(chapter: Chapter, data: OutcomeData, figures_dir: Path, lang: str) 
     ]
 
 
-def _years(data: OutcomeData) -> list[int]:
-    return sorted(data.scores["year"].unique().tolist())
-
-
-def _table(data: OutcomeData, chapter: Chapter, lang: str) -> Table:
-    """The key table of a chapter, as people read it."""
-    tidy = data.tidy
-    plan_source = source_line(lang, plan_reference(lang))
-    if chapter.notebook.startswith("01"):
-        summary = resp.sub_index_summary(tidy.indicators, tidy.assignments, data.sub_indices)
-        columns = ["sub_index", "indicators", "lead_assignments", "coordinator_assignments"]
-        return Table(
-            pick(lang, "Số chỉ số và số lượt giao theo CSTP", "Indicators and assignments"),
-            present.readable_frame(summary, lang, columns=[*columns, "several_leads"]),
-            plan_source,
-        )
-    if chapter.notebook.startswith("02"):
-        load = resp.with_agency_names(resp.lead_load(tidy.assignments), tidy.agencies)
-        named, _ = resp.split_collectives(load)
-        columns = ["agency_id", "led", "sole_lead", "lead_credit", "coordinated", "involved"]
-        return Table(
-            pick(lang, "Việc của từng cơ quan được nêu tên", "Each named body's work"),
-            present.readable_frame(named, lang, columns=columns, agencies=tidy.agencies),
-            plan_source,
-        )
-    if chapter.notebook.startswith("03"):
-        overlaps = resp.role_overlap_wording(tidy.assignments)
-        columns = ["indicator_id", "agency_id", "lead_name", "coordinator_name"]
-        return Table(
-            pick(lang, "Cơ quan vừa chủ trì vừa phối hợp", "Bodies named lead and coordinator"),
-            present.readable_frame(overlaps, lang, columns=columns, agencies=tidy.agencies),
-            plan_source,
-        )
-    path = trajectory(data.scores, data.provinces, LANG_SON)
-    columns = ["year", "sub_index_1", "sub_index_2", "sub_index_3", "sub_index_4", "total"]
-    return Table(
-        pick(lang, "Điểm và thứ hạng PGI của Lạng Sơn", "Lạng Sơn's PGI scores and ranks"),
-        present.readable_frame(path, lang, columns=[*columns, "rank_best", "rank_status"]),
-        source_line(lang, pgi_reference(data.scores, _years(data), lang)),
-    )
-
-
-def _findings(chapter: Chapter, data: OutcomeData) -> Findings:
-    tidy = data.tidy
-    if chapter.notebook.startswith("01"):
-        return appendix_findings.findings(tidy, data.sub_indices)
-    if chapter.notebook.startswith("02"):
-        return responsibility_findings.findings(tidy.assignments, tidy.agencies)
-    if chapter.notebook.startswith("03"):
-        return overlap_findings.findings(tidy.assignments, tidy.agencies)
-    return outcome_findings.findings(data)
-
-
 def report_document(
     lang: str, data: OutcomeData | None = None, figures_dir: Path = paths.FIGURES_FOLDER
 ) -> Document:
     """The report in `lang`, from the stored data and the figures written in `figures_dir`."""
     lang = check_language(lang)
     data = data or load_outcome_data()
-    plan = reference.analysed_plan()
-    cited = pick(
-        lang,
-        f"Kế hoạch số {plan.number} ngày {format_date(plan.issued, lang)} của UBND tỉnh Lạng Sơn",
-        f"Plan {plan.number} of {format_date(plan.issued, lang)}, Lạng Sơn People's Committee",
-    )
+    plan, cited = reference.analysed_plan(), plan_reference(lang)
     years = format_years(_years(data))
     sections = [
         Section(
             heading=f"{number}. {pick(lang, *chapter.heading)}",
-            findings=_findings(chapter, data).texts(lang),
+            findings=chapter.findings(data).texts(lang),
             figures=_figures(chapter, data, Path(figures_dir), lang),
-            tables=[_table(data, chapter, lang)],
+            tables=[chapter.table(data, lang)],
         )
         for number, chapter in enumerate(CHAPTERS, start=1)
     ]
@@ -181,10 +204,10 @@ def report_document(
             paragraphs=[
                 pick(
                     lang,
-                    f"Phân công: Phụ lục {cited}. Điểm PGI: VCCI, các năm {years}, mỗi số kèm "
-                    "nguồn trong data/pgi/.",
-                    f"Assignments: the appendix to {cited}. PGI scores: VCCI, {years}, each "
-                    "figure with its source in data/pgi/.",
+                    f"Phân công: {cited}. Điểm PGI: VCCI, các năm {years}, mỗi số kèm nguồn "
+                    "trong data/pgi/.",
+                    f"Assignments: the {cited}. PGI scores: VCCI, {years}, each figure with its "
+                    "source in data/pgi/.",
                 ),
                 *(pick(lang, *caveat) for caveat in CAVEATS),
             ],
@@ -199,8 +222,8 @@ def report_document(
         ),
         subtitle=pick(
             lang,
-            f"Theo Phụ lục {cited}; điểm PGI {years} của VCCI",
-            f"Following the appendix to {cited}; VCCI's PGI scores {years}",
+            f"Theo {cited}; điểm PGI {years} của VCCI",
+            f"Following the {cited}; VCCI's PGI scores {years}",
         ),
         footer=pick(lang, f"Kế hoạch số {plan.number}", f"Plan {plan.number}")
         + f" · {format_date(plan.issued, lang)}",

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from pgi_analysis import reference
+from pgi_analysis.findings.phrases import said
 from pgi_analysis.findings.sentences import Markdown
 from pgi_analysis.outcomes import EQUAL_1_2_FLAG
 from pgi_analysis.reference import NATIONAL_MEAN_ID
@@ -355,7 +356,6 @@ class TableDisplay:
 def sensitivity_frame(table: pd.DataFrame, agencies: pd.DataFrame, lang: str) -> pd.DataFrame:
     """`counting.sensitivity` as a reader sees it: a row per finding, a column per counting
     choice (the default first), every value written in `lang`."""
-    from pgi_analysis.findings.phrases import said
 
     def written(finding: str, value: object) -> str:
         if isinstance(value, bool | str) or value is None:

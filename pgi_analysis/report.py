@@ -433,14 +433,10 @@ def _word_reports() -> list[Path]:
 
 def _report_figures() -> list[Path]:
     """The figure files the Word reports embed (the notebooks' step writes them)."""
-    from pgi_analysis.figures import FIGURES, figure_files
+    from pgi_analysis.annual_report import figure_path
+    from pgi_analysis.figures import FIGURES
 
-    return [
-        paths.FIGURES_FOLDER / name
-        for entry in FIGURES
-        for name in figure_files(entry, _figure_languages())
-        if name.endswith(".png")
-    ]
+    return [figure_path(entry, lang) for entry in FIGURES for lang in _figure_languages()]
 
 
 def _write_word_reports() -> list[Path]:

@@ -51,14 +51,6 @@ def new_style_tones(text: str) -> str:
     return _WORD.sub(_new_style_word, unicodedata.normalize("NFC", text))
 
 
-def match_key(text: str) -> str:
-    """The form two spellings of one name share: NFC, new-style tones, folded case and spacing."""
-    text = new_style_tones(normalize_text(text)).casefold()
-    text = re.sub(r"\s*([-–—])\s*", r" \1 ", text)  # "Đồng Đăng-Lạng Sơn" = "Đồng Đăng - Lạng Sơn"
-    text = re.sub(r"\s*&\s*", "&", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 
 
