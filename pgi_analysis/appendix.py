@@ -166,8 +166,7 @@ def _indicators_table(records: list[dict[str, object]], known: pd.DataFrame) -> 
         columns[column] = [
             by_id[indicator_id][position] for indicator_id in columns["indicator_id"]
         ]
-    columns["higher_is_better"] = pd.array(columns["higher_is_better"], dtype="boolean")
-    return pd.DataFrame({column: columns[column] for column in schemas.INDICATORS.columns})
+    return schemas.INDICATORS.frame(columns)
 
 
 def _assignments(
@@ -236,11 +235,9 @@ def _tidy(
         assignments += _assignments(row, path, gazetteer, repairs, spellings)
     for indicator_id in absent:
         repairs.add(indicator_id, "absent", "", "not in this plan (read as a subset)")
-    agencies = gazetteer.table(spellings)  # the gazetteer's columns are the agencies table's
-    agencies["aliases"] = ["|".join(spellings[agency]) for agency in agencies["agency_id"]]
     return TidyAppendix(
         indicators=_indicators_table(indicators, known),
-        agencies=agencies,
+        agencies=gazetteer.table(spellings, aliases=spellings),  # the spellings this plan used
         assignments=pd.DataFrame(assignments, columns=schemas.ASSIGNMENTS.columns, dtype="str"),
         repairs=repairs.table(),
     )

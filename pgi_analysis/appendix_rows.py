@@ -70,7 +70,8 @@ class Repairs:
             if indicator_id not in ids:
                 ids.append(indicator_id)
         records = [(*key, " ".join(ids)) for key, ids in grouped.items()]
-        return pd.DataFrame(records, columns=REPAIRS.columns, dtype="str")
+        columns = enumerate(REPAIRS.columns)
+        return REPAIRS.frame({name: [record[i] for record in records] for i, name in columns})
 
 
 @dataclass

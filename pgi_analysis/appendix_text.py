@@ -58,7 +58,8 @@ def _read_lines(path: Path) -> list[str]:
 def normalized_lines(text: str) -> list[str]:
     """The lines of NFC text, each single-spaced and trimmed: the form every reading starts
     from, whatever the line ends (LF, CRLF or CR)."""
-    lines = re.split(r"\r\n|\r|\n", unicodedata.normalize("NFC", text.replace("\ufeff", "")))
+    text = unicodedata.normalize("NFC", text.replace("\ufeff", ""))
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return [" ".join(line.split()) for line in lines]
 
 
@@ -147,6 +148,10 @@ def text_rows(
             rows.append(reader.row(numbering.sub_index, *current))
 
     for line_number, line in enumerate(lines, start=1):
+        if not line:
+            if current is not None:
+                current[2].append((line_number, line))  # a blank line ends a paragraph
+            continue
         if line in PAGE_HEADER_LINES:
             if current is not None:
                 current[2].append((line_number, ""))  # a page break ends a paragraph too
@@ -166,7 +171,7 @@ def text_rows(
             current = (number, line_number, [(line_number, kind["rest"])])
         elif current is not None:
             current[2].append((line_number, line))
-        elif numbering.sub_index and line:
+        elif numbering.sub_index:
             raise InputError(
                 path,
                 f"text before the first indicator of CSTP {numbering.sub_index}: {line[:60]!r}",
@@ -189,9 +194,10 @@ def _paragraphs(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 
 def _split_merged_lead(row: RawRow, gazetteer: Gazetteer, repairs: Repairs) -> RawRow:
     """A dash bullet inside a lead that is not itself a bullet list starts the next column."""
+    if not any(dash in row.lead.text for dash in BULLETS):
+        return row
     lead = row.lead.strip()
-    has_dash = any(dash in lead.text for dash in BULLETS)
-    if not has_dash or lead.text.startswith(tuple(BULLETS)):
+    if lead.text.startswith(tuple(BULLETS)):
         return row
     bullet = _bullet_after_actor(lead, gazetteer)
     if bullet is None:

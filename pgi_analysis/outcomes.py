@@ -496,18 +496,3 @@ def indicator_link(tidy: TidyAppendix, comparison: pd.DataFrame) -> pd.DataFrame
     lead_bodies = leads.groupby("indicator_id")["agency_id"].agg(", ".join).rename("lead_bodies")
     structure = counts.merge(lead_bodies.reset_index(), on="indicator_id", how="left")
     return comparison.merge(structure, on="indicator_id", how="left")
-
-
-def indicator_coverage(indicator_scores: pd.DataFrame) -> str:
-    """One sentence on the indicator-level values stored: none, or how many for which years."""
-    if indicator_scores.empty:
-        return (
-            "No indicator-level values are stored: the comparison per indicator is empty until "
-            "values from VCCI's detailed tables are added with `pgi-analysis scores add`."
-        )
-    years = ", ".join(map(str, sorted(indicator_scores["year"].unique())))
-    return (
-        f"{len(indicator_scores)} indicator-level values for "
-        f"{indicator_scores['indicator_id'].nunique()} indicators and "
-        f"{indicator_scores['province_id'].nunique()} provinces ({years})."
-    )

@@ -303,16 +303,6 @@ def readable(
     return styled(frame, uuid=uuid, caption=caption, right=numeric)
 
 
-def split_columns(frame: pd.DataFrame, size: int, keep: int = 1) -> list[pd.DataFrame]:
-    """A wide table as parts of at most `size` columns each, every part starting with the first
-    `keep` columns (what identifies a row)."""
-    if size <= keep:
-        raise ValueError(f"size ({size}) must be larger than keep ({keep})")
-    key, rest = list(frame.columns[:keep]), list(frame.columns[keep:])
-    step = size - keep
-    return [frame[key + rest[start : start + step]] for start in range(0, len(rest), step)]
-
-
 @dataclass(frozen=True)
 class Folded:
     """A long table on a report page: a line to click, and the table under it."""

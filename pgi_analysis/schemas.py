@@ -6,6 +6,7 @@ Writers check a table against its schema before anything is written; the data di
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -56,7 +57,13 @@ class Schema:
 
     def empty(self) -> pd.DataFrame:
         """A table of this schema without rows."""
-        return pd.DataFrame({f.name: pd.Series(dtype=f.dtype) for f in self.fields})
+        return self.frame({name: [] for name in self.columns})
+
+    def frame(self, columns: Mapping[str, Sequence[object]]) -> pd.DataFrame:
+        """A table of this schema from each column's values, each given its declared type."""
+        if all(field.dtype == "str" for field in self.fields):  # one conversion for them all
+            return pd.DataFrame({name: columns[name] for name in self.columns}, dtype="str")
+        return pd.DataFrame({f.name: pd.array(columns[f.name], dtype=f.dtype) for f in self.fields})
 
     def markdown(self) -> str:
         lines = [f"## {self.name}.csv: one row per {self.row}", ""]

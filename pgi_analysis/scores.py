@@ -651,17 +651,6 @@ def _stored(pgi_dir: Path, provinces: Provinces, kind: str) -> dict[tuple, _Figu
     return kept
 
 
-def load_observations(path: Path | None = None) -> pd.DataFrame:
-    """The rows of one stored scores file as written, each with its province_id and row number."""
-    figures = _read_stored(Path(path or paths.PGI_OBSERVATIONS), reference.provinces(), "scores")
-    rows = [
-        (f.year, f.written, f.province_id, f.item, f.value, f.source_url, f.note, f.row)
-        for f in figures
-    ]
-    columns = ["year", "province", "province_id", "measure", "value", "source_url", "note", "row"]
-    return pd.DataFrame(rows, columns=columns)
-
-
 def _derived_totals(kept: dict[tuple, _Figure]) -> list[tuple]:
     """A total summed from the four sub-indices where all are published and a total is not."""
     groups: dict[tuple, dict[str, _Figure]] = {}

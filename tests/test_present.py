@@ -180,18 +180,6 @@ def test_styled_html_is_the_same_every_time_without_an_index():
     assert "<caption>Who leads &lt;most&gt;</caption>" in captioned.to_html()
 
 
-def test_wide_tables_split_into_parts_that_keep_the_first_columns():
-    frame = pd.DataFrame([list("abcdefg")], columns=list("ABCDEFG"))
-    parts = present.split_columns(frame, size=3, keep=1)
-    assert [list(part.columns) for part in parts] == [
-        ["A", "B", "C"],
-        ["A", "D", "E"],
-        ["A", "F", "G"],
-    ]
-    with pytest.raises(ValueError):
-        present.split_columns(frame, size=1, keep=1)
-
-
 # --- every table of the library reads as Vietnamese and as English ----------------------------
 
 

@@ -174,19 +174,6 @@ def test_national_mean_rows(table):
     ]
 
 
-def test_load_observations_keeps_rows_as_written():
-    observations = scores.load_observations()
-    assert len(observations) == 213
-    assert observations.row.tolist() == list(range(2, 215))
-    first = observations.iloc[0]
-    assert (first.province, first.province_id, first.measure, first.value) == (
-        "Lang Son",
-        "lang-son",
-        "rank",
-        2.0,
-    )
-
-
 def test_contradicting_sources_are_an_error_naming_both_rows(pgi_dir):
     later = pgi_dir / "added" / "0001_scores_2023.csv"
     later.parent.mkdir()

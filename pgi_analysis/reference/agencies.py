@@ -7,7 +7,7 @@ Short names are labels for figures and sheets, not spellings seen in documents: 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +17,11 @@ from pgi_analysis import paths
 from pgi_analysis.errors import InputError
 from pgi_analysis.files import cached_on_stamps
 from pgi_analysis.reference.names import NameIndex, build_index
+from pgi_analysis.schemas import AGENCIES
 from pgi_analysis.text import normalize_text
 
-GAZETTEER_COLUMNS = ("agency_id", "name_vi", "short_vi", "short_en", "name_en", "kind", "aliases")
+# A gazetteer CSV has the columns of the tidy agencies table.
+GAZETTEER_COLUMNS = tuple(AGENCIES.columns)
 KINDS = (
     "provincial department",
     "provincial agency",
@@ -53,11 +55,17 @@ class Gazetteer:
     def name_of(self, agency_id: str) -> str:
         return self.records[agency_id]["name_vi"]
 
-    def table(self, agency_ids: Iterable[str]) -> pd.DataFrame:
-        """The gazetteer rows of `agency_ids`, in gazetteer order."""
+    def table(
+        self, agency_ids: Iterable[str], aliases: Mapping[str, Iterable[str]] | None = None
+    ) -> pd.DataFrame:
+        """The gazetteer rows of `agency_ids`, in gazetteer order; with `aliases` (by agency),
+        each row's aliases are those given, such as the spellings one document used."""
         wanted = set(agency_ids)
         rows = [record for agency_id, record in self.records.items() if agency_id in wanted]
-        return pd.DataFrame(rows, columns=list(GAZETTEER_COLUMNS), dtype="str")
+        columns = {column: [row[column] for row in rows] for column in GAZETTEER_COLUMNS}
+        if aliases is not None:
+            columns["aliases"] = ["|".join(aliases[row["agency_id"]]) for row in rows]
+        return AGENCIES.frame(columns)
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
