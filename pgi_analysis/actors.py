@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pgi_analysis.errors import InputError
+from pgi_analysis.messages import Message, message
 from pgi_analysis.reference import Gazetteer
 from pgi_analysis.text import normalize_text, tokenize
 
@@ -25,15 +26,30 @@ SEPARATORS = frozenset({";", ",", ".", "và", *BULLETS})
 TASK_OPENINGS = frozenset({("tham", "mưu"), ("chủ", "trì"), ("phối", "hợp"), ("chỉ", "đạo")})
 
 
+# A line of a text or a row of a sheet: ("line", 12), ("row", 5). Reading places every line, so
+# a place stays a plain pair (cheaper than any object) until an error puts it into words.
+Place = tuple[str, int]
+
+
+def place_message(place: Place) -> Message:
+    """A place in words: the catalogue's "line" or "row", which take their number by that name."""
+    kind, number = place
+    return message(kind, **{kind: number})
+
+
 @dataclass(frozen=True)
 class Cell:
     """One column of one row, with where each stretch of it stands in the file."""
 
     text: str
-    places: tuple[tuple[int, str], ...]  # (offset in text, place in file), by offset; from 0
+    places: tuple[tuple[int, Place], ...]  # (offset in text, place in file), by offset; from 0
 
-    def place(self, offset: int = 0) -> str:
+    def place(self, offset: int = 0) -> Place:
         return [place for start, place in self.places if start <= offset][-1]
+
+    def where(self, offset: int = 0) -> Message:
+        """The place of the text at `offset`, in words, for an error."""
+        return place_message(self.place(offset))
 
     def part(self, start: int, end: int | None = None) -> Cell:
         """The text from `start` to `end`, each stretch still placed; an empty part keeps the
@@ -67,11 +83,12 @@ class Mention(NamedTuple):  # a tuple: hundreds are made per reading
 
 
 class UnreadableActor(Exception):
-    """Text where an actor's name should stand but none is known; becomes an InputError."""
+    """Text where an actor's name should stand but none is known; becomes an InputError.
+    `problem` is its catalogue entry, which takes the `fragment` and any other `values`."""
 
-    def __init__(self, offset: int, fragment: str, problem: str) -> None:
+    def __init__(self, offset: int, fragment: str, problem: str, **values: str) -> None:
         super().__init__(problem)
-        self.offset, self.fragment, self.problem = offset, fragment, problem
+        self.offset, self.fragment, self.problem, self.values = offset, fragment, problem, values
 
 
 class _Same:
@@ -122,7 +139,7 @@ def _pieces(text: str, gazetteer: Gazetteer):
             mentions = _nested_actors(span(i, end), gazetteer)
             if not mentions:
                 fragment = span(i, _end_of_item(keys, i, stops={";", ",", *BULLETS}))
-                raise UnreadableActor(places[i][0], fragment, "unknown actor")
+                raise UnreadableActor(places[i][0], fragment, "actor_unknown")
             for agency_id, name in mentions:
                 yield Mention(agency_id, name, "", "", span(i, end), places[i][0], bullet)
             bullet, i = None, end
@@ -133,7 +150,7 @@ def _pieces(text: str, gazetteer: Gazetteer):
             close = next((j for j in range(end, len(keys)) if keys[j] == ")"), None)
             if close is None:
                 raise UnreadableActor(
-                    places[end][0], span(end, len(keys)), "a parenthesis is not closed"
+                    places[end][0], span(end, len(keys)), "parenthesis_not_closed"
                 )
             scope = span(end + 1, close) if close > end + 1 else ""
             end = close + 1
@@ -144,7 +161,8 @@ def _pieces(text: str, gazetteer: Gazetteer):
             raise UnreadableActor(
                 places[end][0],
                 span(end, _end_of_item(keys, end)),
-                f"unexpected text after {span(i, name_end)!r}",
+                "text_after_actor",
+                name=span(i, name_end),
             )
         yield Mention(agency_id, span(i, name_end), scope, task, span(i, end), places[i][0], bullet)
         bullet, i = None, end
@@ -166,16 +184,17 @@ def _nested_actors(item: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
     return resolved
 
 
-def read_actors(cell: Cell, gazetteer: Gazetteer, path: Path, column: str) -> list[Mention]:
-    """Every actor named in a lead or coordinator cell, in order."""
+def read_actors(
+    cell: Cell, gazetteer: Gazetteer, path: Path, indicator_id: str, column: str
+) -> list[Mention]:
+    """Every actor named in a lead or coordinator cell (`column`) of an indicator, in order."""
     try:
         return [piece for piece in scan(cell.text, gazetteer) if isinstance(piece, Mention)]
     except UnreadableActor as error:
-        message = f"{column}: {error.problem} {error.fragment!r}"
-        if error.problem == "unknown actor":
-            closest = "; ".join(gazetteer.closest_names(error.fragment)) or "none"
-            message += (
-                f" (closest known: {closest}); add it to a gazetteer CSV "
-                "with --gazetteer if it is a real body"
-            )
-        raise InputError(path, message, cell.place(error.offset)) from None
+        values: dict[str, object] = dict(error.values)
+        if error.problem == "actor_unknown":
+            closest = "; ".join(gazetteer.closest_names(error.fragment))
+            values["closest"] = closest or message("none")
+        problem = message(error.problem, fragment=error.fragment, **values)
+        in_column = message("in_column", indicator_id=indicator_id, column=column, problem=problem)
+        raise InputError(path, in_column, cell.where(error.offset)) from None

@@ -19,6 +19,7 @@ from pgi_analysis.appendix_rows import RawRow, Repairs, find_unit
 from pgi_analysis.appendix_sheet import sheet_rows
 from pgi_analysis.appendix_text import text_rows
 from pgi_analysis.errors import InputError
+from pgi_analysis.messages import message
 from pgi_analysis.reference import Gazetteer
 from pgi_analysis.schemas import TIDY_TABLES
 from pgi_analysis.text import name_key
@@ -57,15 +58,16 @@ def _read_indicator(row: RawRow, repairs: Repairs, path: Path) -> dict[str, obje
     """Name, unit and statistic source of an indicator, mending the unit's typography."""
     text = row.indicator.text.strip()  # the readers give cells as NFC text, single-spaced
     if not text:
-        raise InputError(path, f"indicator {row.indicator_id} has no name", row.indicator.place())
+        problem = message("indicator_no_name", indicator_id=row.indicator_id)
+        raise InputError(path, problem, row.indicator.where())
     unit = find_unit(text, at_end=True)
     if unit is None:
         name, unit_text, source = text, "", "PGI survey"
     else:
         name = text[: unit.start()].strip()
         if not name:
-            message = f"indicator {row.indicator_id} has a unit but no name ({text!r})"
-            raise InputError(path, message, row.indicator.place())
+            problem = message("indicator_unit_only", indicator_id=row.indicator_id, text=text)
+            raise InputError(path, problem, row.indicator.where())
         unit_text = " ".join(unit["unit"].split())
         source = "TCTK" if unit["tctk"] else "PGI survey"
         printed = text[unit.start() :].strip()
@@ -108,31 +110,27 @@ def _check_against_reference(
             continue
         named_as = owner.get(name_key(name))
         if named_as is not None:
-            problem = (
-                f"indicator {indicator_id} has the name of PGI indicator {named_as} "
-                f"({names[named_as]!r}): are rows swapped, or renumbered after one was removed?"
+            problem = message(
+                "indicator_name_of_other",
+                indicator_id=indicator_id,
+                other=named_as,
+                name=names[named_as],
             )
         elif expected is None:
-            problem = f"indicator {indicator_id} ({name!r}) is not a PGI indicator"
+            problem = message("indicator_not_in_pgi", indicator_id=indicator_id, name=name)
         else:
-            problem = (
-                f"indicator {indicator_id} is named {name!r}, but PGI indicator {indicator_id} is "
-                f"{expected!r}"
+            problem = message(
+                "indicator_misnamed", indicator_id=indicator_id, name=name, expected=expected
             )
-        problems.append(InputError(path, problem, row.indicator.place()))
+        problems.append(InputError(path, problem, row.indicator.where()))
     read = {record["indicator_id"] for record in records}
     absent = [indicator_id for indicator_id in names if indicator_id not in read]
     if absent and not subset:
         listed = ", ".join(absent)
         if len(absent) <= 3:  # a few are named, many only numbered
             listed = "; ".join(f"{indicator_id} {names[indicator_id]!r}" for indicator_id in absent)
-        problems.append(
-            InputError(
-                path,
-                f"{len(absent)} of the {len(names)} PGI indicators missing: {listed}; if the plan "
-                "leaves them out on purpose, read it as a subset (tidy --subset)",
-            )
-        )
+        missing = message("indicators_missing", count=len(absent), total=len(names), listed=listed)
+        problems.append(InputError(path, missing))
     if problems:
         raise InputError.listing(problems)
     return absent
@@ -182,13 +180,10 @@ def _assignments(
         (LEAD, row.lead, "CƠ QUAN CHỦ TRÌ"),
         (COORDINATOR, row.coordinators, "CƠ QUAN PHỐI HỢP"),
     ):
-        mentions = read_actors(cell, gazetteer, path, f"indicator {indicator_id}, {column}")
+        mentions = read_actors(cell, gazetteer, path, indicator_id, column)
         if role == LEAD and not mentions:
-            raise InputError(
-                path,
-                f"indicator {indicator_id} has no lead agency (CƠ QUAN CHỦ TRÌ)",
-                row.lead.place(),
-            )
+            problem = message("no_lead", indicator_id=indicator_id)
+            raise InputError(path, problem, row.lead.where())
         named: set[str] = set()
         for mention in mentions:
             canonical = gazetteer.name_of(mention.agency_id)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from pgi_analysis.actors import Cell
+from pgi_analysis.actors import Cell, Place, place_message
 from pgi_analysis.errors import InputError
+from pgi_analysis.messages import message
 from pgi_analysis.schemas import REPAIRS
 
 # "I CSTP 1. Giảm thiểu ...", "CSTP 1 - Giảm thiểu ...", "Chỉ số thành phần 1.", "II. CSTP 2: ..."
@@ -88,39 +89,36 @@ class Numbering:
     sub_index: int = 0
     next_number: int = 1
 
-    def heading(self, found: int, where: str) -> None:
+    def heading(self, found: int, place: Place) -> None:
         if found != self.sub_index + 1 and not (self.subset and found > self.sub_index):
-            expected = f"CSTP {self.sub_index + 1}"
-            raise InputError(self.path, f"CSTP {found} where {expected} was expected", where)
-        self._check_not_empty(where)
+            problem = message("sub_index_out_of_order", found=found, expected=self.sub_index + 1)
+            raise InputError(self.path, problem, place_message(place))
+        self._check_not_empty(place)
         self.sub_index, self.next_number = found, 1
 
-    def indicator(self, number: int, where: str, heading_example: str) -> None:
+    def indicator(self, number: int, place: Place, heading_example: str) -> None:
         if not self.sub_index:
-            message = f"an indicator before any sub-index heading (like {heading_example!r})"
-            raise InputError(self.path, message, where)
+            problem = message("indicator_before_heading", example=heading_example)
+            raise InputError(self.path, problem, place_message(place))
         if number != self.next_number and not (self.subset and number > self.next_number):
-            later = " or a later number" if self.subset else ""
-            raise InputError(
-                self.path,
-                f"indicator numbered {number} where {self.next_number}{later} was expected "
-                f"in CSTP {self.sub_index}",
-                where,
+            problem = message(
+                "indicator_out_of_order",
+                number=number,
+                expected=self.next_number,
+                later=message("or_later_number") if self.subset else "",
+                sub_index=self.sub_index,
             )
+            raise InputError(self.path, problem, place_message(place))
         self.next_number = number + 1
 
-    def finish(self, heading_example: str, where: str = "") -> None:
+    def finish(self, heading_example: str) -> None:
         if not self.sub_index:
-            raise InputError(
-                self.path,
-                f"no sub-index headings (like {heading_example!r}): "
-                "is this the appendix of a PGI plan?",
-            )
-        self._check_not_empty(where)
+            raise InputError(self.path, message("no_sub_index_headings", example=heading_example))
+        self._check_not_empty()
         if self.sub_index < 4 and not self.subset:
-            missing = f"CSTP {self.sub_index + 1}"
-            raise InputError(self.path, f"{missing} is missing: the PGI has four sub-indices")
+            raise InputError(self.path, message("sub_index_missing", sub_index=self.sub_index + 1))
 
-    def _check_not_empty(self, where: str) -> None:
+    def _check_not_empty(self, place: Place | None = None) -> None:
         if self.sub_index and self.next_number == 1:
-            raise InputError(self.path, f"CSTP {self.sub_index} has no indicators", where)
+            problem = message("sub_index_empty", sub_index=self.sub_index)
+            raise InputError(self.path, problem, place_message(place) if place else "")

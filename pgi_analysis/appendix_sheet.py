@@ -15,6 +15,7 @@ from pgi_analysis.actors import Cell
 from pgi_analysis.appendix_rows import END_OF_TABLE, SUB_INDEX_HEADING, Numbering, RawRow
 from pgi_analysis.errors import InputError
 from pgi_analysis.files import read_csv_rows, read_xlsx_rows
+from pgi_analysis.messages import message
 from pgi_analysis.text import name_key, normalize_text
 
 TABLE_COLUMNS = {
@@ -139,7 +140,7 @@ def sheet_rows(path: Path, subset: bool = False) -> list[RawRow]:
     found = _header(sheet)
     if found is None:
         columns = ", ".join(TABLE_COLUMNS.values())
-        raise InputError(path, f"no header row with the columns {columns}")
+        raise InputError(path, message("no_header_row", columns=columns))
     header_rows, columns = found
     header_keys = {tuple(map(name_key, sheet[index])) for index in header_rows}
     rows: list[_Row] = []
@@ -147,7 +148,7 @@ def sheet_rows(path: Path, subset: bool = False) -> list[RawRow]:
     current: _Row | None = None
     for index in range(header_rows[-1] + 1, len(sheet)):
         values = sheet[index]
-        where = f"row {index + 1}"
+        place = ("row", index + 1)
         if not any(value.strip() for value in values):
             continue
         if tuple(map(name_key, values)) in header_keys or _header_columns(values) == columns:
@@ -158,29 +159,26 @@ def sheet_rows(path: Path, subset: bool = False) -> list[RawRow]:
             break  # the footnote under the table ("Ghi chú: ...")
         heading = SUB_INDEX_HEADING.match(f"{number_text} {indicator}".strip())
         if heading:
-            numbering.heading(int(heading["sub_index"]), where)
+            numbering.heading(int(heading["sub_index"]), place)
             current = None
             continue
         cells = {
-            "indicator": Cell(indicator, ((0, where),)),
-            "lead": Cell(_actor_text(_at(values, columns["lead"])), ((0, where),)),
-            "coordinators": Cell(_actor_text(_at(values, columns["coordinators"])), ((0, where),)),
+            "indicator": Cell(indicator, ((0, place),)),
+            "lead": Cell(_actor_text(_at(values, columns["lead"])), ((0, place),)),
+            "coordinators": Cell(_actor_text(_at(values, columns["coordinators"])), ((0, place),)),
         }
         if not number_text and current is not None:
             current.continue_with(cells)
             continue
         number = _row_number(number_text)
         if number is None:
-            problem = (
-                f"found {number_text!r}" if number_text else "empty, and no indicator row above"
-            )
+            found = message("stt_found", text=number_text) if number_text else message("stt_empty")
             raise InputError(
                 path,
-                "STT must be an indicator number, a sub-index heading (like "
-                f"{HEADING_EXAMPLE!r}) or empty below an indicator it continues ({problem})",
-                f"{where}, column STT",
+                message("stt_invalid", example=HEADING_EXAMPLE, problem=found),
+                message("row_column", row=index + 1, column=TABLE_COLUMNS["number"]),
             )
-        numbering.indicator(number, where, HEADING_EXAMPLE)
+        numbering.indicator(number, place, HEADING_EXAMPLE)
         current = _Row(numbering.sub_index, number, cells)
         rows.append(current)
     numbering.finish(HEADING_EXAMPLE)

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from pgi_analysis.actors import BULLETS, Cell, Mention, UnreadableActor, scan
+from pgi_analysis.actors import BULLETS, Cell, Mention, Place, UnreadableActor, scan
 from pgi_analysis.appendix_rows import (
     END_OF_TABLE,
     SUB_INDEX_HEADING,
@@ -19,6 +19,7 @@ from pgi_analysis.appendix_rows import (
 )
 from pgi_analysis.errors import InputError
 from pgi_analysis.files import decode_utf8
+from pgi_analysis.messages import message
 from pgi_analysis.reference import Gazetteer
 from pgi_analysis.text import normalize_text, tokenize
 
@@ -34,11 +35,11 @@ _LINE_KIND = re.compile(
 )
 
 
-def _cell(lines: list[tuple[int, str]], fallback: str = "") -> Cell:
+def _cell(lines: list[tuple[int, str]], fallback: Place | None = None) -> Cell:
     """The lines of one column, joined by spaces, each remembered as a line of the file."""
     places, offset = [], 0
     for line_number, line in lines:
-        places.append((offset, f"line {line_number}"))
+        places.append((offset, ("line", line_number)))
         offset += len(line) + 1
     return Cell(" ".join([line for _, line in lines]), tuple(places) or ((0, fallback),))
 
@@ -47,11 +48,11 @@ def _read_lines(path: Path) -> list[str]:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise InputError(path, f"cannot read the file ({error.strerror})") from None
+        raise InputError(path, message("file_unreadable", problem=error.strerror)) from None
     if not data.strip():
-        raise InputError(path, "the file is empty")
+        raise InputError(path, message("file_empty"))
     if b"\x00" in data:
-        raise InputError(path, "this is a binary file, not the appendix as text")
+        raise InputError(path, message("binary_file"))
     return normalized_lines(decode_utf8(path, data))
 
 
@@ -100,10 +101,8 @@ class _TextReader:
         if not row.coordinators.text:
             raise InputError(
                 self.path,
-                f"indicator {row.indicator_id}: no coordinating agencies after the lead, so the "
-                "text cannot show where CƠ QUAN CHỦ TRÌ ends; check the row, or type it into the "
-                "spreadsheet form (CSV or XLSX) if it really has no coordinators",
-                f"line {line_number}",
+                message("no_coordinators_in_text", indicator_id=row.indicator_id),
+                message("line", line=line_number),
             )
         return row
 
@@ -161,21 +160,23 @@ def text_rows(
             break  # the note under the table
         if kind is not None and kind["heading"]:
             close()
-            numbering.heading(int(kind["sub_index"]), f"line {line_number}")
+            numbering.heading(int(kind["sub_index"]), ("line", line_number))
             current = None
         # A row begins with a number and a capital; "2 năm gần nhất ..." wraps a name.
         elif kind is not None and numbering.sub_index and kind["rest"][0].isupper():
             close()
             number = int(kind["number"])
-            numbering.indicator(number, f"line {line_number}", "I CSTP 1. ...")
+            numbering.indicator(number, ("line", line_number), "I CSTP 1. ...")
             current = (number, line_number, [(line_number, kind["rest"])])
         elif current is not None:
             current[2].append((line_number, line))
         elif numbering.sub_index:
             raise InputError(
                 path,
-                f"text before the first indicator of CSTP {numbering.sub_index}: {line[:60]!r}",
-                f"line {line_number}",
+                message(
+                    "text_before_first_indicator", sub_index=numbering.sub_index, text=line[:60]
+                ),
+                message("line", line=line_number),
             )
     close()
     numbering.finish("I CSTP 1. ...")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pgi_analysis import paths
 from pgi_analysis.errors import InputError
-from pgi_analysis.messages import LANGUAGES, default_language
+from pgi_analysis.messages import LANGUAGES, default_language, message
 from pgi_analysis.report import LANGUAGE_CHOICES, Interrupted, StepFailed
 
 
@@ -19,10 +19,7 @@ def _tidy(args: argparse.Namespace) -> None:
     if out is None:
         if args.appendix.resolve() != paths.APPENDIX_TEXT.resolve():
             raise InputError(
-                args.appendix,
-                f"not the plan's appendix, so its tables would replace those of "
-                f"{paths.APPENDIX_TEXT.name} in data/processed/: name the output folder with "
-                "--out (--out data/processed to replace them indeed)",
+                args.appendix, message("tidy_needs_out", appendix=paths.APPENDIX_TEXT.name)
             )
         out = paths.PROCESSED
     tidy = load_appendix(args.appendix, gazetteer=args.gazetteer, subset=args.subset)
@@ -72,8 +69,17 @@ def _export(args: argparse.Namespace) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pgi-analysis", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
+    messages_language = argparse.ArgumentParser(add_help=False)
+    messages_language.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=default_language(),
+        help="language of messages (default: the locale's, vi where LC_ALL or LANG is vi_*)",
+    )
 
-    tidy = commands.add_parser("tidy", help="write the tidy tables of the plan's appendix")
+    tidy = commands.add_parser(
+        "tidy", help="write the tidy tables of the plan's appendix", parents=[messages_language]
+    )
     tidy.add_argument(
         "--appendix",
         type=Path,
@@ -101,13 +107,6 @@ def build_parser() -> argparse.ArgumentParser:
     tidy.set_defaults(run=_tidy)
 
     scores = commands.add_parser("scores", help="add or template a year of PGI scores")
-    messages_language = argparse.ArgumentParser(add_help=False)
-    messages_language.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=default_language(),
-        help="language of messages (default: the locale's, vi where LC_ALL or LANG is vi_*)",
-    )
     scores_commands = scores.add_subparsers(dest="scores_command", required=True)
     add = scores_commands.add_parser(
         "add", help="add PGI figures from a CSV or XLSX file", parents=[messages_language]

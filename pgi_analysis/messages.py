@@ -64,6 +64,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "row_column": ("dòng {row}, cột {column}", "row {row}, column {column}"),
     "line": ("dòng {line}", "line {line}"),
     "cell": ("ô {cell}", "cell {cell}"),
+    "column": ("cột {column}", "column {column}"),
     "problems": ("{count} lỗi:", "{count} problems:"),
     "more_problems": ("… và {count} lỗi khác", "… and {count} more"),
     # Reading files
@@ -270,5 +271,166 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "nhập nhầm cột không",
         "warning: {year} {province}: sub_index_1 and sub_index_2 are both {value}; check that "
         "one was not typed over the other",
+    ),
+    # Provinces as a file names them
+    "province_empty": ("chưa điền tỉnh", "the province is empty"),
+    "province_unknown": (
+        "tỉnh lạ {name!r}{closest} (xem data/reference/provinces.csv)",
+        "unknown province {name!r}{closest} (see data/reference/provinces.csv)",
+    ),
+    "province_closest": ("; gần nhất: {names}", "; closest: {names}"),
+    "province_merged": (
+        "{name} thuộc {successor} từ ngày 1/7/2025 (Nghị quyết 202/2025/QH15): hãy viết "
+        "{successor} cho năm {year}",
+        "{name} is part of {successor} from 1 July 2025 (Resolution 202/2025/QH15): write "
+        "{successor} for {year}",
+    ),
+    # The plan's appendix: the file and its rows
+    "binary_file": (
+        "đây là tệp nhị phân, không phải Phụ lục dạng văn bản",
+        "this is a binary file, not the appendix as text",
+    ),
+    "no_header_row": (
+        "không có dòng tiêu đề với các cột {columns}",
+        "no header row with the columns {columns}",
+    ),
+    "stt_invalid": (
+        "STT phải là số thứ tự của một chỉ số, một dòng tiêu đề CSTP (như {example!r}) hoặc để "
+        "trống ở dòng viết tiếp chỉ số phía trên ({problem})",
+        "STT must be an indicator number, a sub-index heading (like {example!r}) or empty below "
+        "an indicator it continues ({problem})",
+    ),
+    "stt_found": ("ô ghi {text!r}", "found {text!r}"),
+    "stt_empty": (
+        "ô trống mà phía trên không có dòng chỉ số nào",
+        "empty, and no indicator row above",
+    ),
+    "sub_index_out_of_order": (
+        "gặp CSTP {found} trong khi theo thứ tự phải là CSTP {expected}",
+        "CSTP {found} where CSTP {expected} was expected",
+    ),
+    "indicator_before_heading": (
+        "có chỉ số đứng trước mọi dòng tiêu đề CSTP (như {example!r})",
+        "an indicator before any sub-index heading (like {example!r})",
+    ),
+    "indicator_out_of_order": (
+        "trong CSTP {sub_index}, chỉ số được đánh số {number} trong khi theo thứ tự phải là "
+        "{expected}{later}",
+        "indicator numbered {number} where {expected}{later} was expected in CSTP {sub_index}",
+    ),
+    "or_later_number": (" hoặc một số lớn hơn", " or a later number"),
+    "no_sub_index_headings": (
+        "không có dòng tiêu đề CSTP nào (như {example!r}): đây có phải là Phụ lục của một Kế "
+        "hoạch về PGI không?",
+        "no sub-index headings (like {example!r}): is this the appendix of a PGI plan?",
+    ),
+    "sub_index_missing": (
+        "thiếu CSTP {sub_index}: PGI có bốn chỉ số thành phần",
+        "CSTP {sub_index} is missing: the PGI has four sub-indices",
+    ),
+    "sub_index_empty": (
+        "CSTP {sub_index} không có chỉ số nào",
+        "CSTP {sub_index} has no indicators",
+    ),
+    "text_before_first_indicator": (
+        "có nội dung trước chỉ số đầu tiên của CSTP {sub_index}: {text!r}",
+        "text before the first indicator of CSTP {sub_index}: {text!r}",
+    ),
+    "no_coordinators_in_text": (
+        "chỉ số {indicator_id}: sau cơ quan chủ trì không có cơ quan phối hợp nào, nên văn bản "
+        "không cho biết cột CƠ QUAN CHỦ TRÌ kết thúc ở đâu; hãy kiểm tra lại dòng này, hoặc nhập "
+        "Phụ lục thành bảng tính (CSV hoặc XLSX) nếu chỉ số này thật sự không có cơ quan phối hợp",
+        "indicator {indicator_id}: no coordinating agencies after the lead, so the text cannot "
+        "show where CƠ QUAN CHỦ TRÌ ends; check the row, or type it into the spreadsheet form "
+        "(CSV or XLSX) if it really has no coordinators",
+    ),
+    # The plan's appendix: its indicators against the PGI's
+    "indicator_no_name": (
+        "chỉ số {indicator_id} không có tên",
+        "indicator {indicator_id} has no name",
+    ),
+    "indicator_unit_only": (
+        "chỉ số {indicator_id} có đơn vị nhưng không có tên ({text!r})",
+        "indicator {indicator_id} has a unit but no name ({text!r})",
+    ),
+    "indicator_name_of_other": (
+        "chỉ số {indicator_id} mang tên của chỉ số {other} trong PGI ({name!r}): có phải các dòng "
+        "bị đổi chỗ, hoặc bị đánh số lại sau khi xóa một dòng?",
+        "indicator {indicator_id} has the name of PGI indicator {other} ({name!r}): are rows "
+        "swapped, or renumbered after one was removed?",
+    ),
+    "indicator_not_in_pgi": (
+        "chỉ số {indicator_id} ({name!r}) không phải là chỉ số của PGI",
+        "indicator {indicator_id} ({name!r}) is not a PGI indicator",
+    ),
+    "indicator_misnamed": (
+        "chỉ số {indicator_id} có tên {name!r}, nhưng chỉ số {indicator_id} của PGI là "
+        "{expected!r}",
+        "indicator {indicator_id} is named {name!r}, but PGI indicator {indicator_id} is "
+        "{expected!r}",
+    ),
+    "indicators_missing": (
+        "thiếu {count} trong số {total} chỉ số của PGI: {listed}; nếu Kế hoạch cố ý không đưa các "
+        "chỉ số này vào, hãy đọc Phụ lục như một phần của PGI (tidy --subset)",
+        "{count} of the {total} PGI indicators missing: {listed}; if the plan leaves them out on "
+        "purpose, read it as a subset (tidy --subset)",
+    ),
+    # The plan's appendix: its actors
+    "no_lead": (
+        "chỉ số {indicator_id} không có cơ quan chủ trì (CƠ QUAN CHỦ TRÌ)",
+        "indicator {indicator_id} has no lead agency (CƠ QUAN CHỦ TRÌ)",
+    ),
+    "in_column": (
+        "chỉ số {indicator_id}, cột {column}: {problem}",
+        "indicator {indicator_id}, {column}: {problem}",
+    ),
+    "actor_unknown": (
+        "chủ thể lạ {fragment!r} (tên gần nhất đã biết: {closest}); nếu đây là một cơ quan có "
+        "thật, hãy thêm vào một tệp CSV danh mục cơ quan và dùng --gazetteer",
+        "unknown actor {fragment!r} (closest known: {closest}); add it to a gazetteer CSV with "
+        "--gazetteer if it is a real body",
+    ),
+    "none": ("không có", "none"),
+    "parenthesis_not_closed": (
+        "dấu ngoặc đơn chưa được đóng {fragment!r}",
+        "a parenthesis is not closed {fragment!r}",
+    ),
+    "text_after_actor": (
+        "có nội dung lạ sau {name!r}: {fragment!r}",
+        "unexpected text after {name!r} {fragment!r}",
+    ),
+    # The reference tables and the user's gazetteers
+    "gazetteer_unreadable": (
+        "không đọc được danh mục cơ quan ({problem})",
+        "cannot read the gazetteer ({problem})",
+    ),
+    "columns_missing": ("thiếu cột {columns}", "missing column(s) {columns}"),
+    "agency_unnamed": (
+        "agency_id và name_vi không được để trống",
+        "agency_id and name_vi must not be empty",
+    ),
+    "kind_unknown": (
+        "loại {kind!r} không thuộc các loại: {kinds}",
+        "kind {kind!r} is not one of: {kinds}",
+    ),
+    "name_taken": ("{name!r} cũng là tên của {owner}", "{name!r} is also a name of {owner}"),
+    "province_ids_repeated": (
+        "các giá trị province_id không được trùng nhau",
+        "province_id values must be unique",
+    ),
+    "national_mean_names": ("các tên của trung bình cả nước", "national mean"),
+    "not_a_province": ("{name!r} không phải là tên tỉnh nào", "{name!r} is no province's name"),
+    "higher_is_better_invalid": (
+        "higher_is_better phải là true hoặc false, không phải {value!r}",
+        "higher_is_better must be true or false, not {value!r}",
+    ),
+    # The tidy command
+    "tidy_needs_out": (
+        "đây không phải Phụ lục của Kế hoạch, nên các bảng của nó sẽ thay thế các bảng của "
+        "{appendix} trong data/processed/: hãy chỉ định thư mục kết quả bằng --out (--out "
+        "data/processed nếu thật sự muốn thay thế)",
+        "not the plan's appendix, so its tables would replace those of {appendix} in "
+        "data/processed/: name the output folder with --out (--out data/processed to replace "
+        "them indeed)",
     ),
 }

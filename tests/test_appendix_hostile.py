@@ -104,9 +104,23 @@ def test_swapped_rows_are_refused_naming_both(tmp_path):
     )
 
 
+def test_swapped_rows_are_listed_in_vietnamese(tmp_path):
+    path = _written(tmp_path, _swapped(TEXT, "1.02", "1.03"))
+    rows = _row_lines(path.read_text(encoding="utf-8"))
+    first, second = rows["1.02"][0] + 1, rows["1.03"][0] + 1
+    assert _error(path).text("vi") == (
+        f"{path}: 2 lỗi:\n"
+        f"  dòng {first}: chỉ số 1.02 mang tên của chỉ số 1.03 trong PGI ('Doanh nghiệp không bị "
+        "ảnh hưởng bởi mức độ ô nhiễm'): có phải các dòng bị đổi chỗ, hoặc bị đánh số lại sau khi "
+        "xóa một dòng?\n"
+        f"  dòng {second}: chỉ số 1.03 mang tên của chỉ số 1.02 trong PGI ('Không ô nhiễm hoặc "
+        "ít ô nhiễm'): có phải các dòng bị đổi chỗ, hoặc bị đánh số lại sau khi xóa một dòng?"
+    )
+
+
 def test_swapped_rows_in_the_last_sub_index_too(tmp_path):
     error = _error(_written(tmp_path, _swapped(TEXT, "4.02", "4.03")))
-    assert [problem.message[:58] for problem in error.problems] == [
+    assert [str(problem.message)[:58] for problem in error.problems] == [
         "indicator 4.02 has the name of PGI indicator 4.03 ('Hưởng ",
         "indicator 4.03 has the name of PGI indicator 4.02 ('Không ",
     ]
@@ -171,10 +185,8 @@ def test_a_subset_may_skip_numbers_and_sub_indices_but_names_must_match(tmp_path
     ids = subset.indicators["indicator_id"].tolist()
     assert "1.03" not in ids and not any(i.startswith("2.") for i in ids) and len(ids) == 30
     renumbered = _written(tmp_path, _removed(TEXT, "1.03", renumber=True), "renumbered.txt")
-    assert (
-        _error(renumbered, subset=True)
-        .problems[0]
-        .message.startswith("indicator 1.03 has the name of PGI indicator 1.04")
+    assert str(_error(renumbered, subset=True).problems[0].message).startswith(
+        "indicator 1.03 has the name of PGI indicator 1.04"
     )
 
 
@@ -182,11 +194,11 @@ def test_a_row_removed_and_the_rest_renumbered_is_refused(tmp_path):
     path = _written(tmp_path, _removed(TEXT, "1.03", renumber=True))
     error = _error(path)
     assert str(error).split("\n")[0] == f"{path}: 13 problems:"
-    assert [problem.message[:50] for problem in error.problems[:2]] == [
+    assert [str(problem.message)[:50] for problem in error.problems[:2]] == [
         "indicator 1.03 has the name of PGI indicator 1.04 ",
         "indicator 1.04 has the name of PGI indicator 1.05 ",
     ]
-    assert error.problems[-1].message.startswith("1 of the 42 PGI indicators missing: 1.15 ")
+    assert str(error.problems[-1].message).startswith("1 of the 42 PGI indicators missing: 1.15 ")
 
 
 def test_a_name_of_no_indicator_is_refused(tmp_path):
@@ -232,7 +244,7 @@ def test_a_very_long_row_is_read_to_a_clear_error(tmp_path):
     filler = "\n".join(["Công an tỉnh; Sở Xây dựng;"] * 5_000)
     text = TEXT.replace("- Công an tỉnh; Báo và Phát thanh", f"- {filler}\nSở Ngoại vụ; Báo", 1)
     error = _error(_written(tmp_path, text))
-    assert "unknown actor 'Sở Ngoại vụ'" in error.message
+    assert "unknown actor 'Sở Ngoại vụ'" in str(error.message)
 
 
 # The typed table --------------------------------------------------------------------------------
@@ -372,6 +384,21 @@ def test_another_appendix_needs_an_explicit_out(tmp_path, capsys):
         "with --out (--out data/processed to replace them indeed)\n"
     )
     assert {p.name: p.read_bytes() for p in paths.PROCESSED.glob("*.csv")} == before
+
+
+def test_another_appendix_needs_an_explicit_out_in_the_locales_language(
+    tmp_path, capsys, monkeypatch
+):
+    path = _written(tmp_path, TEXT)
+    monkeypatch.setenv("LC_ALL", "vi_VN.UTF-8")
+    assert main(["tidy", "--appendix", str(path)]) == 1
+    assert capsys.readouterr().err == (
+        f"pgi-analysis: error: {path}: đây không phải Phụ lục của Kế hoạch, nên các bảng của nó "
+        "sẽ thay thế các bảng của lang-son-kh18-2026-appendix.txt trong data/processed/: hãy chỉ "
+        "định thư mục kết quả bằng --out (--out data/processed nếu thật sự muốn thay thế)\n"
+    )
+    assert main(["tidy", "--appendix", str(path), "--lang", "en"]) == 1
+    assert capsys.readouterr().err.startswith(f"pgi-analysis: error: {path}: not the plan's ")
 
 
 def test_a_console_without_vietnamese_still_gets_the_repairs(tmp_path, monkeypatch):

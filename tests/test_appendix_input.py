@@ -191,6 +191,27 @@ def test_typed_table_errors_name_row_and_column(tmp_path):
     )
 
 
+def test_typed_table_errors_in_vietnamese_name_the_row_and_column(tmp_path):
+    table = _typed_table(tmp_path)
+    table.iloc[3, 0] = "x"
+    path = tmp_path / "appendix.csv"
+    table.to_csv(path, index=False)
+    with pytest.raises(InputError) as error:
+        load_appendix(path)
+    assert error.value.text("vi") == (
+        f"{path}, dòng 5, cột STT: STT phải là số thứ tự của một chỉ số, một dòng tiêu đề CSTP "
+        "(như 'I | CSTP 1. ...') hoặc để trống ở dòng viết tiếp chỉ số phía trên (ô ghi 'x')"
+    )
+    table.iloc[3, 0] = "4"  # 1.03 numbered 4
+    table.to_csv(path, index=False)
+    with pytest.raises(InputError) as error:
+        load_appendix(path)
+    assert error.value.text("vi") == (
+        f"{path}, dòng 5: trong CSTP 1, chỉ số được đánh số 4 trong khi theo thứ tự phải là 3"
+    )
+    assert str(error.value) == f"{path}, row 5: indicator numbered 4 where 3 was expected in CSTP 1"
+
+
 ROW = "1 Chất lượng môi trường tốt hoặc rất tốt (%) Sở Xây dựng\n\n - Công an tỉnh\n\n"
 
 
@@ -258,6 +279,42 @@ def test_bad_text_fails_with_one_clear_line(tmp_path, capsys, content, message):
     assert not out.exists()
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            _plan(ROW + "3 Không ô nhiễm hoặc ít ô nhiễm (%) Sở Xây dựng\n\n - Công an tỉnh\n\n"),
+            ", dòng 7: trong CSTP 1, chỉ số được đánh số 3 trong khi theo thứ tự phải là 2",
+        ),
+        (
+            _plan(ROW.replace("tỉnh\n", "tỉnh; Sở Ngoại vụ\n")),
+            ", dòng 5: chỉ số 1.01, cột CƠ QUAN PHỐI HỢP: chủ thể lạ 'Sở Ngoại vụ' (tên gần nhất "
+            "đã biết: Sở Nội vụ); nếu đây là một cơ quan có thật, hãy thêm vào một tệp CSV danh "
+            "mục cơ quan và dùng --gazetteer",
+        ),
+        (
+            "I CSTP 1. Giảm thiểu\n\n" + ROW + "III CSTP 3. Thúc đẩy\n\n" + ROW,
+            ", dòng 7: gặp CSTP 3 trong khi theo thứ tự phải là CSTP 2",
+        ),
+        (
+            "I CSTP 1. Giảm thiểu\n\n" + ROW + "II CSTP 2. Tuân thủ\n\n" + ROW,
+            ": thiếu CSTP 3: PGI có bốn chỉ số thành phần",
+        ),
+        ("", ": tệp không có dữ liệu"),
+    ],
+    ids=["row-skipped", "unknown-actor", "cstp-skipped", "cstp-missing", "empty"],
+)
+def test_bad_text_fails_with_one_line_in_vietnamese(tmp_path, capsys, content, message):
+    path = tmp_path / "appendix.txt"
+    path.write_text(content, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["tidy", "--appendix", str(path), "--out", str(out), "--lang", "vi"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == f"pgi-analysis: error: {path}{message}\n"
+    assert captured.out == ""
+    assert not out.exists()
+
+
 def test_a_user_gazetteer_makes_a_new_actor_known(tmp_path):
     text = _plan(ROW.replace("Công an tỉnh", "Sở Ngoại vụ"))
     path = tmp_path / "appendix.txt"
@@ -277,6 +334,25 @@ def test_a_user_gazetteer_makes_a_new_actor_known(tmp_path):
     ]
     assert tidy.agencies.set_index("agency_id").loc["so-ngoai-vu", "name_en"] == (
         "Department of Foreign Affairs"
+    )
+
+
+def test_a_bad_user_gazetteer_names_its_row_and_column_in_vietnamese(tmp_path):
+    extra = tmp_path / "extra.csv"
+    extra.write_text(
+        "agency_id,name_vi,short_vi,short_en,name_en,kind,aliases\n"
+        "so-ngoai-vu,Sở Ngoại vụ,Sở NgV,Foreign Affairs,Department of Foreign Affairs,"
+        "department,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as error:
+        load_appendix(gazetteer=[extra])
+    kinds = ", ".join(reference.KINDS)
+    assert error.value.text("vi") == (
+        f"{extra}, dòng 2, cột kind: loại 'department' không thuộc các loại: {kinds}"
+    )
+    assert (
+        str(error.value) == f"{extra}, row 2, column kind: kind 'department' is not one of: {kinds}"
     )
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 from pgi_analysis import paths
 from pgi_analysis.errors import InputError
 from pgi_analysis.files import cached_on_stamps
+from pgi_analysis.messages import message
 from pgi_analysis.reference.names import NameIndex, build_index
 from pgi_analysis.schemas import AGENCIES
 from pgi_analysis.text import normalize_text
@@ -73,20 +74,21 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
         with path.open(encoding="utf-8-sig", newline="") as stream:
             rows = list(csv.DictReader(stream))
     except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise InputError(path, f"cannot read the gazetteer ({error})") from None
+        raise InputError(path, message("gazetteer_unreadable", problem=str(error))) from None
     missing = [column for column in GAZETTEER_COLUMNS if rows and column not in rows[0]]
     if not rows or missing:
-        raise InputError(path, f"missing column(s) {', '.join(missing or GAZETTEER_COLUMNS)}")
+        columns = ", ".join(missing or GAZETTEER_COLUMNS)
+        raise InputError(path, message("columns_missing", columns=columns))
     records = []
     for row_number, row in enumerate(rows, start=2):
         record = {column: normalize_text(row[column] or "") for column in GAZETTEER_COLUMNS}
         if not record["agency_id"] or not record["name_vi"]:
-            raise InputError(path, "agency_id and name_vi must not be empty", f"row {row_number}")
+            raise InputError(path, message("agency_unnamed"), message("row", row=row_number))
         if record["kind"] not in KINDS:
             raise InputError(
                 path,
-                f"kind {record['kind']!r} is not one of: {', '.join(KINDS)}",
-                f"row {row_number}, column kind",
+                message("kind_unknown", kind=record["kind"], kinds=", ".join(KINDS)),
+                message("row_column", row=row_number, column="kind"),
             )
         records.append(record)
     return records
@@ -100,7 +102,7 @@ def _read_gazetteer(*sources: Path) -> Gazetteer:
         for row_number, record in enumerate(_read_csv(source), start=2):
             records[record["agency_id"]] = record
             names = [record["name_vi"], *record["aliases"].split("|")]
-            where = f"row {row_number}"
+            where = message("row", row=row_number)
             spellings += [(record["agency_id"], name, source, where) for name in names]
     return Gazetteer(records, build_index(spellings))
 

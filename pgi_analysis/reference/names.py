@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pgi_analysis.errors import InputError
+from pgi_analysis.messages import Words, message
 from pgi_analysis.text import closest_keys, name_key, without_diacritics
 
 Key = tuple[str, ...]
@@ -54,7 +55,7 @@ class NameIndex:
 
 
 def build_index(
-    spellings: Iterable[tuple[str, str, Path, str]], key: Callable[[str], Key] = name_key
+    spellings: Iterable[tuple[str, str, Path, Words]], key: Callable[[str], Key] = name_key
 ) -> NameIndex:
     """An index of `spellings`, each (owner, name, file, where in the file). One spelling given
     to two owners is an InputError at the second."""
@@ -65,7 +66,7 @@ def build_index(
         if not spelled:
             continue
         if exact.setdefault(spelled, owner) != owner:
-            raise InputError(path, f"{name!r} is also a name of {exact[spelled]}", where)
+            raise InputError(path, message("name_taken", name=name, owner=exact[spelled]), where)
         loose[plain(spelled)] = owner if loose.get(plain(spelled), owner) == owner else None
     lengths: dict[str, set[int]] = {}
     for spelled in exact:

@@ -16,6 +16,7 @@ import pandas as pd
 from pgi_analysis import paths
 from pgi_analysis.errors import InputError
 from pgi_analysis.files import cached_on_stamps
+from pgi_analysis.messages import message
 from pgi_analysis.reference.names import Key, NameIndex, build_index
 from pgi_analysis.text import collation_key, name_key
 
@@ -56,15 +57,17 @@ class Provinces:
     def from_table(cls, table: pd.DataFrame, path: Path = paths.PROVINCES_REFERENCE):
         """Check a provinces table (columns as provinces.csv) and index its names."""
         if table["province_id"].duplicated().any():
-            raise InputError(path, "province_id values must be unique", "column province_id")
+            where = message("column", column="province_id")
+            raise InputError(path, message("province_ids_repeated"), where)
+        national_mean = message("national_mean_names")
         spellings = [
-            (NATIONAL_MEAN_ID, name, path, "national mean") for name in _NATIONAL_MEAN_SPELLINGS
+            (NATIONAL_MEAN_ID, name, path, national_mean) for name in _NATIONAL_MEAN_SPELLINGS
         ]
         for row, record in enumerate(table.itertuples(index=False), start=2):
             names = [("name_vi", record.name_vi), ("name_en", record.name_en)]
             names += [("aliases", alias) for alias in record.aliases.split("|")]
             spellings += [
-                (record.province_id, name, path, f"row {row}, column {column}")
+                (record.province_id, name, path, message("row_column", row=row, column=column))
                 for column, name in names
             ]
         index = build_index(spellings, key=province_key)
@@ -73,7 +76,8 @@ class Provinces:
             if successor:
                 owner = index.lookup(successor)
                 if owner is None:
-                    raise InputError(path, f"{successor!r} is no province's name", f"row {row}")
+                    problem = message("not_a_province", name=successor)
+                    raise InputError(path, problem, message("row", row=row))
                 merged.add(owner)
         return cls(table.set_index("province_id"), index, frozenset(merged))
 
@@ -117,18 +121,17 @@ class Provinces:
         Unicode form. With a `year` from 2025 on, only the 34 provinces of that year. Anything
         else is a ValueError naming the closest provinces."""
         if not name.strip():
-            raise ValueError("the province is empty")
+            raise ValueError(message("province_empty"))
         province_id = self.names.lookup(name)
         if province_id is None:
             close = [self.name(match) for match in self.names.closest(name)]
-            hint = f"; closest: {', '.join(close)}" if close else ""
-            raise ValueError(f"unknown province {name!r}{hint} (see data/reference/provinces.csv)")
+            hint = message("province_closest", names=", ".join(close)) if close else ""
+            raise ValueError(message("province_unknown", name=name, closest=hint))
         if year is None or province_id == NATIONAL_MEAN_ID or province_id in self.ids(year):
             return province_id
         successor = self.table.at[province_id, "successor_2025_vi"]
         raise ValueError(
-            f"{self.name(province_id)} is part of {successor} from 1 July 2025 "
-            f"(Resolution 202/2025/QH15): write {successor} for {year}"
+            message("province_merged", name=self.name(province_id), successor=successor, year=year)
         )
 
 

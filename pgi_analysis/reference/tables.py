@@ -11,6 +11,7 @@ import pandas as pd
 from pgi_analysis import paths
 from pgi_analysis.errors import InputError
 from pgi_analysis.files import cached_on_stamps
+from pgi_analysis.messages import message
 
 BOOLEANS = {"true": True, "false": False}
 
@@ -30,7 +31,7 @@ def _read_indicators(path: Path) -> pd.DataFrame:
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     unknown = sorted(set(table["higher_is_better"]) - set(BOOLEANS))
     if unknown:
-        raise InputError(path, f"higher_is_better must be true or false, not {unknown[0]!r}")
+        raise InputError(path, message("higher_is_better_invalid", value=unknown[0]))
     table["higher_is_better"] = pd.array(table["higher_is_better"].map(BOOLEANS), dtype="boolean")
     table.insert(1, "sub_index", table["indicator_id"].str.split(".").str[0].astype("int64"))
     return table
