@@ -120,7 +120,7 @@ class _TextReader:
                     return cell.part(0, places[start][0]), cell.part(places[start][0])
         if 0 < len(name) < len(keys) and keys[: len(name)] == name:
             return cell.part(0, places[len(name) - 1][1]), cell.part(places[len(name)][0])
-        return cell, Cell("", cell.places[-1:])
+        return cell, Cell("", ((0, cell.places[-1][1]),))  # empty, placed at its last line
 
 
 def text_rows(

@@ -231,6 +231,20 @@ def test_an_unknown_lead_after_a_name_without_unit_is_named(tmp_path):
     )
 
 
+def test_a_wrapped_name_with_nothing_after_it_is_refused_at_its_row(tmp_path):
+    row = "3 Số hoạt động đầu tư xanh doanh nghiệp thực hiện trong\n2 năm gần nhất Sở Tài chính"
+    start = TEXT.index(row)
+    end = TEXT.index("- Các doanh nghiệp có liên quan.", start) + len(
+        "- Các doanh nghiệp có liên quan."
+    )
+    text = TEXT[:start] + row.replace(" Sở Tài chính", "") + TEXT[end:]
+    path = _written(tmp_path, text)
+    line = text[:start].count("\n") + 1
+    assert str(_error(path)).startswith(
+        f"{path}, line {line}: indicator 3.03: no coordinating agencies after the lead"
+    )
+
+
 def test_other_heading_forms_in_the_text(tmp_path, tidy):
     text = TEXT.replace("I CSTP 1. Giảm", "CSTP 1 - Giảm").replace(
         "II CSTP 2. Đảm bảo tuân thủ", "Chỉ số thành phần 2."
