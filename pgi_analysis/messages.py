@@ -275,7 +275,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # Provinces as a file names them
     "province_empty": ("chưa điền tỉnh", "the province is empty"),
     "province_unknown": (
-        "tỉnh lạ {name!r}{closest} (xem data/reference/provinces.csv)",
+        "không nhận ra tỉnh {name!r}{closest} (xem data/reference/provinces.csv)",
         "unknown province {name!r}{closest} (see data/reference/provinces.csv)",
     ),
     "province_closest": ("; gần nhất: {names}", "; closest: {names}"),
@@ -385,8 +385,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "indicator {indicator_id}, {column}: {problem}",
     ),
     "actor_unknown": (
-        "chủ thể lạ {fragment!r} (tên gần nhất đã biết: {closest}); nếu đây là một cơ quan có "
-        "thật, hãy thêm vào một tệp CSV danh mục cơ quan và dùng --gazetteer",
+        "không nhận ra chủ thể {fragment!r} (tên gần nhất trong danh mục: {closest}); nếu "
+        "đây là một cơ quan có thật, hãy thêm vào một tệp CSV danh mục cơ quan và dùng --gazetteer",
         "unknown actor {fragment!r} (closest known: {closest}); add it to a gazetteer CSV with "
         "--gazetteer if it is a real body",
     ),
@@ -396,7 +396,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "a parenthesis is not closed {fragment!r}",
     ),
     "text_after_actor": (
-        "có nội dung lạ sau {name!r}: {fragment!r}",
+        "sau {name!r} có nội dung không đọc được: {fragment!r}",
         "unexpected text after {name!r} {fragment!r}",
     ),
     # The reference tables and the user's gazetteers
@@ -418,7 +418,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "các giá trị province_id không được trùng nhau",
         "province_id values must be unique",
     ),
-    "national_mean_names": ("các tên của trung bình cả nước", "national mean"),
+    "national_mean_names": ("tên của trung bình cả nước", "the national mean's names"),
     "not_a_province": ("{name!r} không phải là tên tỉnh nào", "{name!r} is no province's name"),
     "higher_is_better_invalid": (
         "higher_is_better phải là true hoặc false, không phải {value!r}",

@@ -288,9 +288,9 @@ def test_bad_text_fails_with_one_clear_line(tmp_path, capsys, content, message):
         ),
         (
             _plan(ROW.replace("tỉnh\n", "tỉnh; Sở Ngoại vụ\n")),
-            ", dòng 5: chỉ số 1.01, cột CƠ QUAN PHỐI HỢP: chủ thể lạ 'Sở Ngoại vụ' (tên gần nhất "
-            "đã biết: Sở Nội vụ); nếu đây là một cơ quan có thật, hãy thêm vào một tệp CSV danh "
-            "mục cơ quan và dùng --gazetteer",
+            ", dòng 5: chỉ số 1.01, cột CƠ QUAN PHỐI HỢP: không nhận ra chủ thể 'Sở Ngoại vụ' "
+            "(tên gần nhất trong danh mục: Sở Nội vụ); nếu đây là một cơ quan có thật, hãy thêm "
+            "vào một tệp CSV danh mục cơ quan và dùng --gazetteer",
         ),
         (
             "I CSTP 1. Giảm thiểu\n\n" + ROW + "III CSTP 3. Thúc đẩy\n\n" + ROW,

@@ -143,8 +143,8 @@ def test_unknown_and_merged_provinces_in_vietnamese(pgi_dir, tmp_path):
     path = write(tmp_path / "bad.csv", "province,total\nLang Sonn,20\nBắc Giang,20\n")
     assert refused(path, pgi_dir).text("vi") == (
         f"{path}: 2 lỗi:\n"
-        "  dòng 2, cột province: tỉnh lạ 'Lang Sonn'; gần nhất: Lạng Sơn, Quảng Ninh, Long An "
-        "(xem data/reference/provinces.csv)\n"
+        "  dòng 2, cột province: không nhận ra tỉnh 'Lang Sonn'; gần nhất: Lạng Sơn, Quảng Ninh, "
+        "Long An (xem data/reference/provinces.csv)\n"
         "  dòng 3, cột province: Bắc Giang thuộc Bắc Ninh từ ngày 1/7/2025 (Nghị quyết "
         "202/2025/QH15): hãy viết Bắc Ninh cho năm 2025"
     )
