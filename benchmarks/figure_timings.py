@@ -3,7 +3,8 @@
 Per figure and language, medians over repeats: reading its data and drawing it, the layout
 (computed once, reused by every format), the 300-dpi PNG, the SVG, and the screen-resolution PNG
 a notebook shows (scaled from the 300-dpi one); the files' sizes; the figure's size on the page
-and its smallest text. Then what the notebooks' PNGs weigh, and the PNG compression levels side
+and its smallest text. Then the files' seconds by what is made (both languages or Vietnamese
+only, with or without SVG), what the notebooks' PNGs weigh, and the PNG compression levels side
 by side.
 Timings, not tests: `make test` checks behaviour, this measures it.
 """
@@ -85,11 +86,14 @@ def main() -> None:
     header = "figure                       lang   draw layout    png    svg screen (ms)"
     print(f"{header}   PNG KiB SVG KiB screen KiB  size on the page   smallest text")
     totals: dict[str, float] = {}
+    by_language: dict[tuple[str, str], float] = {}  # (lang, step): seconds
     for entry in figures.FIGURES:
         for lang in LANGUAGES:
             row = one_figure(entry.name, lang, repeats)
             for step in ("draw", "layout", "png", "svg", "screen", "png_bytes", "screen_bytes"):
                 totals[step] = totals.get(step, 0) + row[step]
+            for step in ("draw", "layout", "png", "svg"):
+                by_language[lang, step] = by_language.get((lang, step), 0) + row[step]
             times = " ".join(
                 f"{row[step] * 1000:6.0f}" for step in ("draw", "layout", "png", "svg", "screen")
             )
@@ -106,6 +110,13 @@ def main() -> None:
         f"PNG {totals['png']:.2f} s, SVG {totals['svg']:.2f} s: {files:.2f} s for the files; "
         f"notebook PNGs scaled from them {totals['screen']:.2f} s more"
     )
+    print("the files, by what is made (drawing and layout included):")
+    for langs in (LANGUAGES, LANGUAGES[:1]):
+        for formats in (("png", "svg"), ("png",)):
+            steps = ("draw", "layout", *formats)
+            seconds = sum(by_language[lang, step] for lang in langs for step in steps)
+            made = " and ".join(fmt.upper() for fmt in formats)
+            print(f"  {' and '.join(langs):9} {made:12} {seconds:6.2f} s")
     languages = len(LANGUAGES)  # the notebooks show one
     print(
         f"PNGs in the notebooks of one language (base64): "
