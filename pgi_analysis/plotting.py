@@ -151,18 +151,34 @@ def source_line(lang: str, *references: str) -> str:
 
 
 def _wrap(text: str, width_pt: float, font, measure) -> list[str]:
-    """`text` broken between words into lines at most `width_pt` wide."""
+    """`text` broken between words into lines at most `width_pt` wide: each line takes the most
+    words that fit, measured as set (a word wider than the line stands alone)."""
+
+    def width(words: Sequence[str]) -> float:
+        return measure.get_text_width_height_descent(" ".join(words), font, ismath=False)[0]
+
+    # Measuring costs as much as the text is long: each word is measured once to guess where a
+    # line ends, and only lines near that guess are measured whole.
+    space = width(["a", "a"]) - 2 * width(["a"])
+    word_width = cache(lambda word: width([word]))
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split():
-            candidate = f"{line} {word}" if line else word
-            wide = measure.get_text_width_height_descent(candidate, font, ismath=False)[0]
-            if line and wide > width_pt:
-                lines.append(line)
-                candidate = word
-            line = candidate
-        lines.append(line)
+        words = paragraph.split()
+        if not words:
+            lines.append("")
+        while words:
+            count, guess = 1, word_width(words[0])
+            while count < len(words):
+                guess += space + word_width(words[count])
+                if guess > width_pt:
+                    break
+                count += 1
+            while count > 1 and width(words[:count]) > width_pt:
+                count -= 1
+            while count < len(words) and width(words[: count + 1]) <= width_pt:
+                count += 1
+            lines.append(" ".join(words[:count]))
+            words = words[count:]
     return lines
 
 

@@ -143,6 +143,33 @@ def test_notes_and_source_are_wrapped_inside_the_figure():
     assert plotting.layout_problems(figure) == []
 
 
+def test_each_line_of_a_footer_takes_the_most_words_that_fit():
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    text = "Chỉ số Xanh cấp tỉnh (PGI) của VCCI, khảo sát doanh nghiệp hằng năm; " * 6
+    font, measure = FontProperties(size=plotting.SMALL_PT), RendererAgg(1, 1, 72)
+
+    def width(line: str) -> float:
+        return measure.get_text_width_height_descent(line, font, ismath=False)[0]
+
+    with plotting.house_style():
+        lines = plotting._wrap(
+            f"{text}\n\nmột-từ-dài-hơn-cả-một-dòng-chữ-của-chú-thích-dưới-hình ngắn",
+            150,
+            font,
+            measure,
+        )
+        assert " ".join(lines[:-3]) == text.strip() and lines[-3:] == [
+            "",
+            "một-từ-dài-hơn-cả-một-dòng-chữ-của-chú-thích-dưới-hình",
+            "ngắn",
+        ]
+        assert all(width(line) <= 150 for line in lines[:-3])
+        for line, after in zip(lines[:-4], lines[1:-3], strict=True):
+            assert width(f"{line} {after.split()[0]}") > 150  # the next word would not fit
+
+
 def test_layout_problems_names_small_cut_and_overlapping_text():
     with plotting.house_style():
         drawing, ax = plotting.new_figure(height_cm=6, width_cm=8)
