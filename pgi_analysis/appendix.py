@@ -233,7 +233,7 @@ def _tidy(
     return TidyAppendix(
         indicators=_indicators_table(indicators, known),
         agencies=gazetteer.table(spellings, aliases=spellings),  # the spellings this plan used
-        assignments=pd.DataFrame(assignments, columns=schemas.ASSIGNMENTS.columns, dtype="str"),
+        assignments=schemas.ASSIGNMENTS.from_rows(assignments),
         repairs=repairs.table(),
     )
 

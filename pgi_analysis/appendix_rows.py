@@ -70,9 +70,7 @@ class Repairs:
             ids = grouped.setdefault((kind, found, result), [])
             if indicator_id not in ids:
                 ids.append(indicator_id)
-        records = [(*key, " ".join(ids)) for key, ids in grouped.items()]
-        columns = enumerate(REPAIRS.columns)
-        return REPAIRS.frame({name: [record[i] for record in records] for i, name in columns})
+        return REPAIRS.from_rows([(*key, " ".join(ids)) for key, ids in grouped.items()])
 
 
 @dataclass

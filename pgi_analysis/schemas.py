@@ -80,6 +80,10 @@ class Schema:
             return table
         return pd.DataFrame({f.name: pd.array(columns[f.name], f.dtype) for f in self.fields})
 
+    def from_rows(self, rows: Sequence[Sequence[object]]) -> pd.DataFrame:
+        """A table of this schema from its rows, each a sequence in the order of the fields."""
+        return self.frame({name: [row[i] for row in rows] for i, name in enumerate(self.columns)})
+
     def markdown(self) -> str:
         lines = [f"## {self.name}.csv: one row per {self.row}", ""]
         lines += ["| column | type | meaning |", "|---|---|---|"]

@@ -680,11 +680,6 @@ def _derived_totals(kept: dict[tuple, _Figure]) -> list[tuple]:
     return rows
 
 
-def _typed(schema: schemas.Schema, rows: list[tuple]) -> pd.DataFrame:
-    """The rows as a table of `schema`, also without rows."""
-    return pd.DataFrame(rows, columns=schema.columns).astype(schema.dtypes)
-
-
 def load_scores(pgi_dir: Path | None = None) -> pd.DataFrame:
     """The tidy scores table: every stored PGI figure once, plus totals derived where unpublished.
 
@@ -707,7 +702,7 @@ def load_scores(pgi_dir: Path | None = None) -> pd.DataFrame:
         )
         for f in kept.values()
     ]
-    table = _typed(schemas.SCORES, rows + _derived_totals(kept)).sort_values(
+    table = schemas.SCORES.from_rows(rows + _derived_totals(kept)).sort_values(
         ["year", "province_id", "measure"],
         key=lambda column: column.map(_MEASURE_ORDER) if column.name == "measure" else column,
         ignore_index=True,
@@ -732,7 +727,7 @@ def load_indicator_scores(pgi_dir: Path | None = None) -> pd.DataFrame:
         (f.item, f.year, f.province_id, f.province, f.value, f.source_url, f.note)
         for f in kept.values()
     ]
-    table = _typed(schemas.INDICATOR_SCORES, rows)
+    table = schemas.INDICATOR_SCORES.from_rows(rows)
     table = table.sort_values(["year", "province_id", "indicator_id"], ignore_index=True)
     return schemas.INDICATOR_SCORES.check(table)
 

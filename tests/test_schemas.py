@@ -31,3 +31,13 @@ def test_columns_pandas_would_read_otherwise_are_converted():
     assert numbered.loc[0, "unit"] == "7"
     assert dict(numbered.dtypes.astype(str)) == INDICATORS.dtypes
     assert dict(REPAIRS.empty().dtypes.astype(str)) == REPAIRS.dtypes
+
+
+def test_a_table_made_from_rows_keeps_their_order_also_without_rows():
+    table = REPAIRS.from_rows([("unit", "(%", "(%)", "1.01 2.03"), ("alias", "a", "b", "4.01")])
+    assert table.values.tolist() == [
+        ["unit", "(%", "(%)", "1.01 2.03"],
+        ["alias", "a", "b", "4.01"],
+    ]
+    for rows in ([], [("1.01", 1, 1, "Tên", "Name", "%", "PGI survey", True, "perception")]):
+        assert dict(INDICATORS.from_rows(rows).dtypes.astype(str)) == INDICATORS.dtypes
